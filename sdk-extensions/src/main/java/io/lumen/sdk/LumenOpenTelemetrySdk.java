@@ -1,0 +1,168 @@
+package io.lumen.sdk;
+
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.annotation.Nullable;
+
+/**
+ * A running, Lumen-configured OpenTelemetry SDK together with the configuration it was built from.
+ * Built by {@link LumenOpenTelemetryBuilder}.
+ *
+ * <p>{@link #getConfig()} is the very {@link ConfigProperties} autoconfigure used, Lumen's defaults
+ * included, so that code around the SDK (the agent reading its {@code otel.javaagent.*} and {@code
+ * otel.instrumentation.*} keys) sees the same values as the SDK did.
+ *
+ * <p>{@link #shutdown()} may be called any number of times, and the JVM shutdown hook after it
+ * does nothing.
+ */
+public final class LumenOpenTelemetrySdk implements Closeable {
+
+  private static final Logger logger = Logger.getLogger(LumenOpenTelemetrySdk.class.getName());
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final OpenTelemetrySdk openTelemetrySdk;
+  private final ConfigProperties config;
+  private final Resource resource;
+  private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+  @Nullable private volatile CompletableResultCode shutdownResult;
+  @Nullable private final Thread shutdownHook;
+
+  private LumenOpenTelemetrySdk(
+      OpenTelemetrySdk openTelemetrySdk,
+      ConfigProperties config,
+      Resource resource,
+      boolean shutdownHookEnabled) {
+    this.openTelemetrySdk = openTelemetrySdk;
+    this.config = config;
+    this.resource = resource;
+    this.shutdownHook = shutdownHookEnabled ? new Thread(this::shutdownOnExit, "lumen-shutdown") : null;
+  }
+
+  static LumenOpenTelemetrySdk create(
+      OpenTelemetrySdk openTelemetrySdk,
+      ConfigProperties config,
+      Resource resource,
+      boolean shutdownHookEnabled) {
+    LumenOpenTelemetrySdk sdk =
+        new LumenOpenTelemetrySdk(openTelemetrySdk, config, resource, shutdownHookEnabled);
+    if (sdk.shutdownHook != null) {
+      Runtime.getRuntime().addShutdownHook(sdk.shutdownHook);
+    }
+    return sdk;
+  }
+
+  /** The SDK: tracer, meter and logger providers and the propagators. */
+  public OpenTelemetrySdk getOpenTelemetrySdk() {
+    return openTelemetrySdk;
+  }
+
+  /**
+   * The configuration the SDK was built from: system properties, environment, properties suppliers
+   * and Lumen's defaults, resolved as autoconfigure resolved them.
+   */
+  public ConfigProperties getConfig() {
+    return config;
+  }
+
+  /** The resource every signal carries (service.name, telemetry.distro.*, host, process...). */
+  public Resource getResource() {
+    return resource;
+  }
+
+  /**
+   * Exports everything buffered by the tracer, meter and logger providers. The result completes
+   * when all three have exported (or failed).
+   */
+  public CompletableResultCode flush() {
+    return CompletableResultCode.ofAll(
+        Arrays.asList(
+            openTelemetrySdk.getSdkTracerProvider().forceFlush(),
+            openTelemetrySdk.getSdkMeterProvider().forceFlush(),
+            openTelemetrySdk.getSdkLoggerProvider().forceFlush()));
+  }
+
+  /**
+   * Like {@link #flush()}, waiting at most {@code timeout}.
+   *
+   * @return whether everything was exported within the timeout
+   */
+  public boolean flush(Duration timeout) {
+    return await(flush(), timeout);
+  }
+
+  /**
+   * Flushes and stops all providers and exporters; telemetry recorded afterwards is dropped.
+   * Only the first call shuts down; later calls return the first call's result.
+   */
+  public CompletableResultCode shutdown() {
+    if (shutdownStarted.compareAndSet(false, true)) {
+      shutdownResult = openTelemetrySdk.shutdown();
+      removeShutdownHook();
+    }
+    CompletableResultCode result = shutdownResult;
+    while (result == null) {
+      // Another thread won the race and is about to publish its result.
+      Thread.yield();
+      result = shutdownResult;
+    }
+    return result;
+  }
+
+  /**
+   * Like {@link #shutdown()}, waiting at most {@code timeout}.
+   *
+   * @return whether everything was flushed and stopped within the timeout
+   */
+  public boolean shutdown(Duration timeout) {
+    return await(shutdown(), timeout);
+  }
+
+  /** Shuts down, waiting up to 10 seconds. */
+  @Override
+  public void close() {
+    shutdown(CLOSE_TIMEOUT);
+  }
+
+  private void shutdownOnExit() {
+    try {
+      shutdown(CLOSE_TIMEOUT);
+    } catch (Throwable t) {
+      // Logging may itself be shut down by now; stderr is the one channel left.
+      System.err.println("[lumen] SDK shutdown at JVM exit failed: " + t);
+    }
+  }
+
+  private void removeShutdownHook() {
+    if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already exiting; the hook will find the SDK shut down.
+    }
+  }
+
+  private static boolean await(CompletableResultCode result, Duration timeout) {
+    result.join(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    if (!result.isSuccess()) {
+      logger.log(
+          Level.FINE, "Lumen SDK flush or shutdown did not complete within {0}", timeout);
+    }
+    return result.isSuccess();
+  }
+
+  @Override
+  public String toString() {
+    return "LumenOpenTelemetrySdk{" + "openTelemetrySdk=" + openTelemetrySdk + ", resource=" + resource + '}';
+  }
+}
