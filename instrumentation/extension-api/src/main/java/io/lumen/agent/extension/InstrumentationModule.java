@@ -72,13 +72,22 @@ public abstract class InstrumentationModule {
   }
 
   /**
-   * Packages whose classes are defined next to the instrumented library rather than shared in the
-   * agent class loader. Defaults to this module's own package and its sub-packages.
+   * Packages whose classes (and sub-packages' classes) are defined next to the instrumented library
+   * rather than shared in the agent class loader.
+   *
+   * <p>Defaults to the instrumentation's root package: the package of this class, without a
+   * trailing {@code .agent} segment, so that a module laid out as {@code ...okhttp.v3_0} (library
+   * part) plus {@code ...okhttp.v3_0.agent} (agent part) has both parts linked against the
+   * application's library.
    */
   public List<String> modulePackages() {
     String className = getClass().getName();
     int lastDot = className.lastIndexOf('.');
-    return Collections.singletonList(lastDot < 0 ? "" : className.substring(0, lastDot));
+    String packageName = lastDot < 0 ? "" : className.substring(0, lastDot);
+    if (packageName.endsWith(".agent")) {
+      packageName = packageName.substring(0, packageName.length() - ".agent".length());
+    }
+    return Collections.singletonList(packageName);
   }
 
   /** Modules with a lower order are applied first where several match the same method. */
