@@ -1,0 +1,122 @@
+package io.lumen.agent.tooling;
+
+import io.lumen.agent.extension.AgentConfig;
+import io.lumen.agent.extension.InstrumentationModule;
+import io.lumen.agent.extension.TypeInstrumentation;
+import io.lumen.bootstrap.AdviceBootstrap;
+import io.lumen.bootstrap.AgentLog;
+import io.lumen.sdk.LumenOpenTelemetry;
+import io.lumen.sdk.LumenOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+
+/**
+ * Starts the agent inside the agent class loader: configures the SDK, discovers the enabled
+ * instrumentation modules and installs one Byte Buddy pipeline for all of them.
+ */
+public final class AgentInstaller {
+
+  private AgentInstaller() {}
+
+  /** Called reflectively by {@code io.lumen.bootstrap.AgentInitializer}. */
+  public static void install(Instrumentation instrumentation, File agentJar, ClassLoader agentLoader) {
+    long start = System.nanoTime();
+    ConfigProperties bootConfig =
+        io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties.create(
+            Collections.<String, String>emptyMap(),
+            io.opentelemetry.common.ComponentLoader.forClassLoader(agentLoader));
+    ExtensionClassLoader extensions =
+        ExtensionClassLoader.create(bootConfig.getList("otel.javaagent.extensions"), agentLoader);
+    ClassLoader moduleLoader = extensions == null ? agentLoader : extensions;
+
+    LumenOpenTelemetrySdk sdk =
+        LumenOpenTelemetry.builder()
+            .setResultAsGlobal(true)
+            .setShutdownHookEnabled(true)
+            .setServiceClassLoader(moduleLoader)
+            .build();
+    ConfigProperties config = sdk.getConfig();
+    AgentConfig.set(config);
+
+    List<InstalledModule> installed = new ArrayList<>();
+    for (InstrumentationModule module : InstrumentationModules.discover(moduleLoader)) {
+      if (InstrumentationModules.isEnabled(module, config)) {
+        installed.add(new InstalledModule(module, module.getClass().getClassLoader()));
+      } else {
+        AgentLog.debug("instrumentation " + module.name() + " disabled by configuration");
+      }
+    }
+    Map<String, InstalledModule> byName = new LinkedHashMap<>();
+    for (InstalledModule module : installed) {
+      byName.put(module.name(), module);
+    }
+    AdviceBootstrap.setLinker(new AdviceLinker(Collections.unmodifiableMap(byName)));
+
+    AgentBuilder agentBuilder = newAgentBuilder();
+    for (InstalledModule module : installed) {
+      agentBuilder = addModule(agentBuilder, module, instrumentation);
+    }
+    agentBuilder.installOn(instrumentation);
+
+    AgentLog.info(
+        "Lumen "
+            + AgentVersions.AGENT
+            + " started in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms with "
+            + installed.size()
+            + " instrumentation modules"
+            + (extensions == null ? "" : " (extensions: " + extensions.jarFiles().size() + " jars)"));
+  }
+
+  private static AgentBuilder newAgentBuilder() {
+    // Byte Buddy's default initialization strategy injects its Nexus class into the system class
+    // loader (through sun.misc.Unsafe on new JDKs). Nothing of ours may become visible to the
+    // application, and advice needs no initializers: turn it off before the builder exists.
+    System.setProperty(net.bytebuddy.dynamic.Nexus.PROPERTY, "true");
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(new TransformListener())
+        .ignore(new IgnoredTypes());
+  }
+
+  private static AgentBuilder addModule(
+      AgentBuilder agentBuilder, InstalledModule module, Instrumentation instrumentation) {
+    List<TypeInstrumentation> typeInstrumentations;
+    try {
+      typeInstrumentations = module.module().typeInstrumentations();
+    } catch (Throwable t) {
+      AgentLog.warn("instrumentation " + module.name() + " failed to describe itself; skipped", t);
+      return agentBuilder;
+    }
+    for (TypeInstrumentation typeInstrumentation : typeInstrumentations) {
+      AgentBuilder.Transformer.ForAdvice[] transformer = {
+        new AgentBuilder.Transformer.ForAdvice(AdviceDispatch.forModule(module.name()))
+            .include(module.sourceLoader())
+            .withExceptionHandler(AdviceDispatch.exceptionHandler(module.name()))
+      };
+      typeInstrumentation.transform(
+          (methodMatcher, adviceClassName) ->
+              transformer[0] = transformer[0].advice(methodMatcher, adviceClassName));
+      agentBuilder =
+          agentBuilder
+              .type(new ModuleTypeMatcher(module, typeInstrumentation))
+              .transform(transformer[0])
+              .assureReadEdgeTo(instrumentation, AdviceBootstrap.class);
+    }
+    return agentBuilder;
+  }
+}

@@ -1,0 +1,56 @@
+package io.lumen.agent.tooling;
+
+import io.lumen.agent.extension.InstrumentationModule;
+import io.lumen.bootstrap.AgentLog;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/** Discovers instrumentation modules and decides which are enabled. */
+final class InstrumentationModules {
+
+  private InstrumentationModules() {}
+
+  /**
+   * Every module registered through {@code META-INF/services} in the agent jar and in extension
+   * jars ({@code loader} is the extension loader when there are extensions, which sees both). A
+   * module that cannot be loaded is reported and left out.
+   */
+  static List<InstrumentationModule> discover(ClassLoader loader) {
+    List<InstrumentationModule> modules = new ArrayList<>();
+    Iterator<InstrumentationModule> iterator =
+        ServiceLoader.load(InstrumentationModule.class, loader).iterator();
+    while (true) {
+      try {
+        if (!iterator.hasNext()) {
+          break;
+        }
+        modules.add(iterator.next());
+      } catch (ServiceConfigurationError | LinkageError e) {
+        AgentLog.warn("an instrumentation module could not be loaded and is skipped", e);
+      }
+    }
+    modules.sort(
+        Comparator.comparingInt(InstrumentationModule::order)
+            .thenComparing(InstrumentationModule::name));
+    return modules;
+  }
+
+  /**
+   * {@code otel.instrumentation.<name>.enabled} for the first of the module's names that is set,
+   * else the module's default (normally {@code otel.instrumentation.common.default-enabled}).
+   */
+  static boolean isEnabled(InstrumentationModule module, ConfigProperties config) {
+    for (String name : module.names()) {
+      String value = config.getString("otel.instrumentation." + name + ".enabled");
+      if (value != null && !value.trim().isEmpty()) {
+        return Boolean.parseBoolean(value.trim());
+      }
+    }
+    return module.defaultEnabled(config);
+  }
+}
