@@ -1,0 +1,115 @@
+package io.lumen.smoketest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The agent jar as built: what any class loader can see, and what runs on Java 8. */
+class AgentJarTest {
+
+  private static final int JAVA_8_MAJOR_VERSION = 52;
+
+  private static JarFile jar;
+
+  @BeforeAll
+  static void openAgentJar() throws IOException {
+    Path path = Paths.get(System.getProperty("lumen.agent.jar"));
+    assertThat(path).as("agent jar (build it with mvn package)").exists();
+    jar = new JarFile(path.toFile());
+  }
+
+  @Test
+  void everyClassRunsOnJava8() throws IOException {
+    List<String> tooNew = new ArrayList<>();
+    int classes = 0;
+    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+      JarEntry entry = entries.nextElement();
+      String name = entry.getName();
+      if (!name.endsWith(".class") && !name.endsWith(".classdata")) {
+        continue;
+      }
+      classes++;
+      int major = majorVersion(entry);
+      if (major > JAVA_8_MAJOR_VERSION) {
+        tooNew.add(name + " (class file version " + major + ")");
+      }
+    }
+    assertThat(classes).isGreaterThan(1000);
+    assertThat(tooNew).as("classes that need a JDK newer than 8").isEmpty();
+  }
+
+  @Test
+  void onlyBootstrapClassesAreLoadableFromTheJar() {
+    List<String> visible = new ArrayList<>();
+    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+      String name = entries.nextElement().getName();
+      if (name.endsWith(".class")) {
+        visible.add(name);
+      }
+    }
+    assertThat(visible)
+        .isNotEmpty()
+        .allSatisfy(
+            name ->
+                assertThat(name)
+                    .matches(
+                        "io/lumen/bootstrap/.*|io/lumen/agent/LumenAgent\\.class"
+                            + "|io/lumen/shaded/io/opentelemetry/(api|context|common)/.*"));
+    assertThat(visible).contains("io/lumen/bootstrap/AgentClassLoader.class");
+  }
+
+  @Test
+  void agentClassesAreHiddenAndRelocated() {
+    List<String> hidden = new ArrayList<>();
+    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+      String name = entries.nextElement().getName();
+      if (name.startsWith("inst/") && name.endsWith(".classdata")) {
+        hidden.add(name);
+      }
+    }
+    assertThat(hidden)
+        .contains(
+            "inst/io/lumen/agent/tooling/AgentInstaller.classdata",
+            "inst/io/lumen/shaded/net/bytebuddy/ByteBuddy.classdata",
+            "inst/io/lumen/shaded/io/opentelemetry/sdk/OpenTelemetrySdk.classdata")
+        .allSatisfy(name -> assertThat(name).startsWith("inst/io/lumen/"));
+  }
+
+  @Test
+  void manifestDeclaresTheAgent() throws IOException {
+    Attributes attributes = jar.getManifest().getMainAttributes();
+    assertThat(attributes.getValue("Premain-Class")).isEqualTo("io.lumen.agent.LumenAgent");
+    assertThat(attributes.getValue("Main-Class")).isEqualTo("io.lumen.agent.LumenAgent");
+    assertThat(attributes.getValue("Can-Retransform-Classes")).isEqualTo("true");
+    assertThat(attributes.getValue("Implementation-Version")).isNotBlank();
+  }
+
+  @Test
+  void sizeStaysReasonable() throws IOException {
+    // The operator's emptyDir for the agent is 200Mi; stay far below that.
+    assertThat(Files.size(Paths.get(jar.getName()))).isLessThan(30L * 1024 * 1024);
+  }
+
+  private static int majorVersion(JarEntry entry) throws IOException {
+    try (InputStream in = jar.getInputStream(entry);
+        DataInputStream data = new DataInputStream(in)) {
+      int magic = data.readInt();
+      assertThat(magic).as(entry.getName() + " is a class file").isEqualTo(0xCAFEBABE);
+      data.readUnsignedShort();
+      return data.readUnsignedShort();
+    }
+  }
+}
