@@ -46,6 +46,7 @@ public final class AgentInstaller {
             .build();
     ConfigProperties config = sdk.getConfig();
     AgentConfig.set(config);
+    long sdkReady = System.nanoTime();
 
     List<InstalledModule> installed = new ArrayList<>();
     for (InstrumentationModule module : InstrumentationModules.discover(moduleLoader)) {
@@ -65,7 +66,17 @@ public final class AgentInstaller {
     for (InstalledModule module : installed) {
       agentBuilder = addModule(agentBuilder, module, instrumentation);
     }
+    long pipelineReady = System.nanoTime();
     agentBuilder.installOn(instrumentation);
+    long installDone = System.nanoTime();
+    AgentLog.debug(
+        "start-up: SDK "
+            + (sdkReady - start) / 1_000_000
+            + " ms, modules "
+            + (pipelineReady - sdkReady) / 1_000_000
+            + " ms, install "
+            + (installDone - pipelineReady) / 1_000_000
+            + " ms");
 
     AgentLog.info(
         "Lumen "
@@ -86,8 +97,8 @@ public final class AgentInstaller {
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(new TransformListener())
         .ignore(new IgnoredTypes());
@@ -114,6 +125,7 @@ public final class AgentInstaller {
       agentBuilder =
           agentBuilder
               .type(new ModuleTypeMatcher(module, typeInstrumentation))
+              .transform(ClassFileVersionUpgrade.INSTANCE)
               .transform(transformer[0])
               .assureReadEdgeTo(instrumentation, AdviceBootstrap.class);
     }

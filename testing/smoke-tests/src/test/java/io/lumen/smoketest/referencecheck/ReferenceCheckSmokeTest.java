@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An instrumentation that does not fit the application's library version is skipped, not crashed:
@@ -57,10 +59,16 @@ class ReferenceCheckSmokeTest {
     receiver.close();
   }
 
-  @Test
-  void moduleAppliesWhereTheLibraryHasEverythingItReferences() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "commons-lang3-3.17.0.jar",
+        // compiled for Java 6: advice reaches it only after the class-file version upgrade
+        "commons-lang3-3.5.jar"
+      })
+  void moduleAppliesWhereTheLibraryHasEverythingItReferences(String library) throws Exception {
     receiver.reset();
-    try (ForkedJvm app = startApp("commons-lang3-3.17.0.jar")) {
+    try (ForkedJvm app = startApp(library)) {
       assertThat(capitalize(app, "lumen")).isEqualTo("Lumen");
 
       ReceivedSpan server = receiver.awaitSpan(s -> s.kind() == ReceivedSpan.Kind.SERVER, TIMEOUT);
