@@ -3,6 +3,7 @@ package io.lumen.sdk;
 import static java.util.Objects.requireNonNull;
 
 import io.lumen.sdk.internal.OtlpProtocolDefaults;
+import io.lumen.sdk.internal.TolerantPropagator;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.autoconfigure.internal.AutoConfigureUtil;
@@ -123,6 +124,9 @@ public final class LumenOpenTelemetryBuilder {
             .setServiceClassLoader(serviceClassLoader)
             // Lumen registers its own hook, which tolerates an explicit shutdown before it.
             .disableShutdownHook();
+    // Headers come from the network: a propagator that throws must not fail the request.
+    autoConfigure.addPropagatorCustomizer(
+        (propagator, unused) -> TolerantPropagator.wrap(propagator));
     for (Supplier<Map<String, String>> supplier : propertiesSuppliers) {
       autoConfigure.addPropertiesSupplier(supplier);
     }
