@@ -313,9 +313,9 @@ public final class PatchLogger {
       return AgentLog.Level.ERROR;
     } else if (value >= Level.WARNING.intValue()) {
       return AgentLog.Level.WARN;
-    } else if (value >= Level.INFO.intValue()) {
-      return AgentLog.Level.INFO;
     }
+    // Bundled libraries narrate at INFO ("Calling shutdown() multiple times"); an application's
+    // standard error is no place for that unless otel.javaagent.debug asks for it.
     return AgentLog.Level.DEBUG;
   }
 

@@ -38,13 +38,21 @@ public final class AgentInstaller {
         ExtensionClassLoader.create(bootConfig.getList("otel.javaagent.extensions"), agentLoader);
     ClassLoader moduleLoader = extensions == null ? agentLoader : extensions;
 
-    LumenOpenTelemetrySdk sdk =
-        LumenOpenTelemetry.builder()
-            .setResultAsGlobal(true)
-            .setShutdownHookEnabled(true)
-            .setServiceClassLoader(moduleLoader)
-            .build();
-    ConfigProperties config = sdk.getConfig();
+    ConfigProperties config;
+    try {
+      LumenOpenTelemetrySdk sdk =
+          LumenOpenTelemetry.builder()
+              .setResultAsGlobal(true)
+              .setShutdownHookEnabled(true)
+              .setServiceClassLoader(moduleLoader)
+              .build();
+      config = sdk.getConfig();
+    } catch (RuntimeException e) {
+      // The application must start whatever the configuration says; instrumentation stays in
+      // place (over the no-op API) so that a corrected configuration needs only a restart.
+      AgentLog.error("OpenTelemetry SDK could not be configured; no telemetry is exported", e);
+      config = bootConfig;
+    }
     AgentConfig.set(config);
     long sdkReady = System.nanoTime();
 
