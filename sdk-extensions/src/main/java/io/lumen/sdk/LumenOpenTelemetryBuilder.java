@@ -3,6 +3,7 @@ package io.lumen.sdk;
 import static java.util.Objects.requireNonNull;
 
 import io.lumen.sdk.internal.OtlpProtocolDefaults;
+import io.lumen.sdk.internal.ProcessCommandLineFilter;
 import io.lumen.sdk.internal.TolerantPropagator;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -124,6 +125,7 @@ public final class LumenOpenTelemetryBuilder {
             .setServiceClassLoader(serviceClassLoader)
             // Lumen registers its own hook, which tolerates an explicit shutdown before it.
             .disableShutdownHook();
+    autoConfigure.addResourceCustomizer(ProcessCommandLineFilter::apply);
     // Headers come from the network: a propagator that throws must not fail the request.
     autoConfigure.addPropagatorCustomizer(
         (propagator, unused) -> TolerantPropagator.wrap(propagator));

@@ -20,6 +20,9 @@ public final class ServiceNameProbe {
       System.out.println(
           "service.name=" + sdk.getResource().getAttribute(AttributeKey.stringKey("service.name")));
       System.out.println(
+          "service.instance.id="
+              + sdk.getResource().getAttribute(AttributeKey.stringKey("service.instance.id")));
+      System.out.println(
           "service.version="
               + sdk.getResource().getAttribute(AttributeKey.stringKey("service.version")));
     }

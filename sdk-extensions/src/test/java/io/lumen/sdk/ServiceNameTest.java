@@ -44,6 +44,34 @@ class ServiceNameTest {
   }
 
   @Test
+  void explicitServiceVersionBeatsTheManifest() throws Exception {
+    Path jar = probeJar("billing.jar", "2.4.1");
+
+    List<String> output =
+        run(javaBinary(), "-Dotel.resource.attributes=service.version=3.0.0-rc1", "-jar", jar.toString());
+
+    assertThat(output).contains("service.version=3.0.0-rc1");
+  }
+
+  @Test
+  void serviceInstanceIdIsUniquePerProcess() throws Exception {
+    List<String> first = run(javaBinary(), "-cp", testClassPath(), ServiceNameProbe.class.getName());
+    List<String> second = run(javaBinary(), "-cp", testClassPath(), ServiceNameProbe.class.getName());
+
+    String firstId = valueOf(first, "service.instance.id");
+    assertThat(firstId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(valueOf(second, "service.instance.id")).isNotEqualTo(firstId);
+  }
+
+  private static String valueOf(List<String> output, String key) {
+    return output.stream()
+        .filter(line -> line.startsWith(key + "="))
+        .map(line -> line.substring(key.length() + 1))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(key + " not printed: " + output));
+  }
+
+  @Test
   void mainClassNamesTheServiceWhenThereIsNoJar() throws Exception {
     List<String> output =
         run(javaBinary(), "-cp", testClassPath(), ServiceNameProbe.class.getName());
