@@ -57,7 +57,12 @@ public final class LumenAgent {
     System.setProperty("io.lumen.agent.started", "true");
     try {
       File agentJar = agentJar();
-      instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(agentJar, false));
+      if (LumenAgent.class.getClassLoader() != null) {
+        // The manifest's Boot-Class-Path did not apply (the jar was renamed): append now. The JVM
+        // then warns that class data sharing is limited to boot classes; under its own name the
+        // jar is on the bootstrap path from the start, with no warning and CDS intact.
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(agentJar, false));
+      }
       Class<?> initializer = Class.forName("io.lumen.bootstrap.AgentInitializer", true, null);
       initializer
           .getMethod("initialize", Instrumentation.class, File.class)
@@ -77,10 +82,16 @@ public final class LumenAgent {
   private static File agentJar() throws URISyntaxException {
     CodeSource codeSource = LumenAgent.class.getProtectionDomain().getCodeSource();
     URL location = codeSource == null ? null : codeSource.getLocation();
-    if (location == null) {
-      throw new IllegalStateException("cannot locate the agent jar");
+    if (location != null) {
+      return new File(location.toURI());
     }
-    return new File(location.toURI());
+    // Loaded by the bootstrap loader through Boot-Class-Path: classes there have no code source.
+    URL self = LumenAgent.class.getResource("LumenAgent.class");
+    String url = self == null ? null : self.toExternalForm();
+    if (url == null || !url.startsWith("jar:") || url.indexOf("!/") < 0) {
+      throw new IllegalStateException("cannot locate the agent jar from " + url);
+    }
+    return new File(new java.net.URI(url.substring("jar:".length(), url.indexOf("!/"))));
   }
 
   private static boolean isEnabled() {

@@ -105,6 +105,11 @@ class JavaHttpServerSmokeTest {
           .hasServiceName("JdkHttpServerApp")
           .hasResourceAttribute("telemetry.distro.name", "lumen");
       assertThat(span.parentSpanId()).isEqualTo(PARENT_SPAN_ID);
+      assertThat(app.stdout() + app.stderr())
+          .as("the agent adds nothing to the application's output but its start-up line")
+          .doesNotContain("Sharing is only supported")
+          .doesNotContain("WARNING")
+          .doesNotContain("Exception");
 
       // exactly one span for the exchange, even after everything was flushed
       client.send(
@@ -177,6 +182,17 @@ class JavaHttpServerSmokeTest {
             .addClassPathOf(JdkHttpServerApp.class)
             .exportTo(receiver, OtlpProtocol.GRPC)
             .start()) {
+      get(port(app), "/hello");
+      assertThat(receiver.awaitSpan("GET", TIMEOUT)).hasServiceName("JdkHttpServerApp");
+    }
+  }
+
+  @Test
+  void worksUnderAnyJarName(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+    // The OpenTelemetry Operator copies the agent to .../javaagent.jar.
+    Path renamed = directory.resolve("javaagent.jar");
+    java.nio.file.Files.copy(Path.of(System.getProperty("lumen.agent.jar")), renamed);
+    try (ForkedJvm app = startApp(ForkedJvm.builder().agent(renamed))) {
       get(port(app), "/hello");
       assertThat(receiver.awaitSpan("GET", TIMEOUT)).hasServiceName("JdkHttpServerApp");
     }
