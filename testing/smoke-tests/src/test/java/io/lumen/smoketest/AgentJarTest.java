@@ -95,7 +95,7 @@ class AgentJarTest {
     assertThat(attributes.getValue("Main-Class")).isEqualTo("io.lumen.agent.LumenAgent");
     assertThat(attributes.getValue("Can-Retransform-Classes")).isEqualTo("true");
     // Puts the jar on the bootstrap path before premain: no CDS warning in the application's output.
-    assertThat(attributes.getValue("Boot-Class-Path")).isEqualTo("lumen-javaagent.jar");
+    assertThat(attributes.getValue("Boot-Class-Path")).isEqualTo("lumen-javaagent.jar javaagent.jar");
     assertThat(attributes.getValue("Implementation-Version")).isNotBlank();
   }
 

@@ -187,14 +187,24 @@ class JavaHttpServerSmokeTest {
     }
   }
 
-  @Test
-  void worksUnderAnyJarName(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
-    // The OpenTelemetry Operator copies the agent to .../javaagent.jar.
-    Path renamed = directory.resolve("javaagent.jar");
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        // where the OpenTelemetry Operator copies it: still on the bootstrap path from the start
+        "javaagent.jar",
+        // any other name: appended at premain, with the JVM's class-data-sharing warning
+        "renamed-agent.jar"
+      })
+  void worksUnderAnyJarName(String jarName, @org.junit.jupiter.api.io.TempDir Path directory)
+      throws Exception {
+    Path renamed = directory.resolve(jarName);
     java.nio.file.Files.copy(Path.of(System.getProperty("lumen.agent.jar")), renamed);
     try (ForkedJvm app = startApp(ForkedJvm.builder().agent(renamed))) {
       get(port(app), "/hello");
       assertThat(receiver.awaitSpan("GET", TIMEOUT)).hasServiceName("JdkHttpServerApp");
+      if (jarName.equals("javaagent.jar")) {
+        assertThat(app.stdout() + app.stderr()).doesNotContain("Sharing is only supported");
+      }
     }
   }
 
