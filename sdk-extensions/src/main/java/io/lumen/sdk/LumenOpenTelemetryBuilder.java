@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.lumen.sdk.internal.OtlpProtocolDefaults;
 import io.lumen.sdk.internal.ProcessCommandLineFilter;
+import io.lumen.sdk.internal.RedactionConfiguration;
 import io.lumen.sdk.internal.TolerantPropagator;
+import io.lumen.sdk.redaction.RedactingLogRecordProcessor;
+import io.lumen.sdk.redaction.RedactingSpanProcessor;
+import io.lumen.sdk.redaction.Redaction;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.autoconfigure.internal.AutoConfigureUtil;
@@ -126,6 +130,23 @@ public final class LumenOpenTelemetryBuilder {
             // Lumen registers its own hook, which tolerates an explicit shutdown before it.
             .disableShutdownHook();
     autoConfigure.addResourceCustomizer(ProcessCommandLineFilter::apply);
+    // Secrets are masked before any exporter sees them; first, because the log batch processor
+    // copies each record as it arrives.
+    autoConfigure.addTracerProviderCustomizer(
+        (tracerProvider, config) -> {
+          Redaction redaction = RedactionConfiguration.fromConfig(config);
+          return redaction == null
+              ? tracerProvider
+              : tracerProvider.addSpanProcessorFirst(RedactingSpanProcessor.create(redaction));
+        });
+    autoConfigure.addLoggerProviderCustomizer(
+        (loggerProvider, config) -> {
+          Redaction redaction = RedactionConfiguration.fromConfig(config);
+          return redaction == null
+              ? loggerProvider
+              : loggerProvider.addLogRecordProcessorFirst(
+                  RedactingLogRecordProcessor.create(redaction));
+        });
     // Headers come from the network: a propagator that throws must not fail the request.
     autoConfigure.addPropagatorCustomizer(
         (propagator, unused) -> TolerantPropagator.wrap(propagator));
