@@ -38,8 +38,9 @@ final class ForkedApp implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command} with the current environment minus {@code removedVariables}, plus
-   * {@code environment}, echoing each line it prints to {@code echo} behind {@code prefix}.
+   * Starts {@code command} with the current environment, minus the variables whose names start
+   * with one of {@code removedVariablePrefixes}, plus {@code environment}; each line it prints
+   * (standard output and error) is echoed to {@code echo} behind {@code prefix}.
    */
   static ForkedApp start(
       List<String> command,
