@@ -64,14 +64,14 @@ public final class AdviceBootstrap {
           return new ConstantCallSite(target.asType(type));
         }
       } catch (Throwable t) {
-        AdviceErrors.onAdviceError(t, moduleName + ": linking " + adviceClassName);
+        AdviceErrors.onAdviceError(t, moduleName + " at linking " + adviceClassName);
       }
     }
     return new ConstantCallSite(noOp(type));
   }
 
   /** A handle of the given type that ignores its arguments and returns the type's default. */
-  static MethodHandle noOp(MethodType type) {
+  public static MethodHandle noOp(MethodType type) {
     Class<?> returnType = type.returnType();
     MethodHandle result;
     if (returnType == void.class) {

@@ -4,6 +4,7 @@ import io.lumen.agent.extension.AgentConfig;
 import io.lumen.agent.extension.InstrumentationModule;
 import io.lumen.agent.extension.TypeInstrumentation;
 import io.lumen.bootstrap.AdviceBootstrap;
+import io.lumen.bootstrap.AdviceErrors;
 import io.lumen.bootstrap.AgentLog;
 import io.lumen.sdk.LumenOpenTelemetry;
 import io.lumen.sdk.LumenOpenTelemetrySdk;
@@ -68,7 +69,9 @@ public final class AgentInstaller {
     for (InstalledModule module : installed) {
       byName.put(module.name(), module);
     }
-    AdviceBootstrap.setLinker(new AdviceLinker(Collections.unmodifiableMap(byName)));
+    AdviceLinker linker = new AdviceLinker(Collections.unmodifiableMap(byName));
+    AdviceErrors.setFailureListener(linker);
+    AdviceBootstrap.setLinker(linker);
 
     AgentBuilder agentBuilder = newAgentBuilder();
     for (InstalledModule module : installed) {
