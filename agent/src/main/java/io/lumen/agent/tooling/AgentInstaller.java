@@ -79,6 +79,7 @@ public final class AgentInstaller {
     }
     long pipelineReady = System.nanoTime();
     agentBuilder.installOn(instrumentation);
+    AgentListeners.notifyStarted(moduleLoader, config);
     long installDone = System.nanoTime();
     AgentLog.debug(
         "start-up: SDK "
