@@ -2,10 +2,13 @@ package io.lumen.smoketest.otelapi;
 
 import static io.lumen.testing.agent.TraceAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.lumen.testing.agent.ForkedJvm;
 import io.lumen.testing.agent.OtlpProtocol;
 import io.lumen.testing.receiver.OtlpReceiver;
+import io.lumen.testing.receiver.ReceivedDataPoint;
+import io.lumen.testing.receiver.ReceivedMetric;
 import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,13 +29,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An application that uses its own OpenTelemetry API jar, with the agent attached: its spans and
- * the agent's are one trace in both directions, its context is the agent's, and its global
- * propagators are the agent's. Run against the oldest and the newest API release the bridge
- * supports, real jars from Maven Central on the application's class path.
+ * the agent's are one trace in both directions, its context is the agent's, its global propagators
+ * are the agent's, and (from API 1.10 on) its meters and tracer builders are the agent's. Run
+ * against the oldest and the newest API release the bridge supports (for metrics, the first release
+ * that had them): real jars from Maven Central on the application's class path.
  */
 class ApplicationOpenTelemetryApiSmokeTest {
 
   private static final String OLDEST = "1.0.1";
+  private static final String FIRST_WITH_METRICS = "1.10.1";
   private static final String NEWEST = "1.65.0";
   private static final String SERVICE = "otel-api-app";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -134,7 +140,94 @@ class ApplicationOpenTelemetryApiSmokeTest {
     assertThat(run.result("isSet")).isEqualTo(apiVersion.equals(OLDEST) ? "absent" : "true");
   }
 
-  private static java.util.function.Predicate<ReceivedSpan> inTrace(String traceId) {
+  /**
+   * From API 1.10 on, the application's meters are the agent's: every kind of instrument, callbacks
+   * included, is exported by the agent with its resource and the application's scope.
+   */
+  @ParameterizedTest(name = "API {0}")
+  @ValueSource(strings = {FIRST_WITH_METRICS, NEWEST})
+  void applicationMetricsAreExportedByTheAgent(String apiVersion) {
+    String service = "otel-metrics-" + apiVersion;
+    try (ForkedJvm app = startMetricsApp(apiVersion, service)) {
+      app.waitForOutput("DONE", TIMEOUT);
+
+      ReceivedMetric orders = awaitMetric(service, "app.orders", point -> point.longValue() == 5);
+      assertThat(orders.type()).isEqualTo(ReceivedMetric.Type.SUM);
+      assertThat(orders.monotonic()).isTrue();
+      assertThat(orders.unit()).isEqualTo("{order}");
+      assertThat(orders.description()).isEqualTo("Orders placed");
+      assertThat(orders.scopeName()).isEqualTo(OtelMetricsApp.METER);
+      assertThat(orders.scopeVersion()).isEqualTo("1.2");
+      assertThat(orders.pointWithAttribute("app.region", "eu").orElseThrow().longValue())
+          .isEqualTo(5);
+      assertThat(orders.pointWithAttribute("app.region", "us").orElseThrow().longValue())
+          .isEqualTo(1);
+
+      assertThat(awaitMetric(service, "app.revenue", point -> point.doubleValue() == 12.5).unit())
+          .isEqualTo("EUR");
+      assertThat(
+              awaitMetric(service, "app.queue.depth", point -> point.longValue() == 3).monotonic())
+          .isFalse();
+      ReceivedMetric latency = awaitMetric(service, "app.latency", point -> point.count() == 2);
+      assertThat(latency.type()).isEqualTo(ReceivedMetric.Type.HISTOGRAM);
+      assertThat(latency.points().get(0).sum()).isCloseTo(0.4, within(1e-9));
+      assertThat(
+              awaitMetric(service, "app.payload.size", point -> point.count() == 1)
+                  .points()
+                  .get(0)
+                  .sum())
+          .isEqualTo(100.0);
+
+      ReceivedMetric temperature =
+          awaitMetric(service, "app.temperature", point -> point.doubleValue() == 21.5);
+      assertThat(temperature.type()).isEqualTo(ReceivedMetric.Type.GAUGE);
+      assertThat(temperature.points().get(0).attribute("app.region")).isEqualTo("lab");
+      assertThat(awaitMetric(service, "app.ticks", point -> point.longValue() == 7).monotonic())
+          .isTrue();
+      awaitMetric(service, "app.connections", point -> point.longValue() == 4);
+    }
+  }
+
+  /** {@code tracerBuilder} (whose API default builds no-op tracers) builds the agent's tracers. */
+  @ParameterizedTest(name = "API {0}")
+  @ValueSource(strings = {FIRST_WITH_METRICS, NEWEST})
+  void tracerBuilderBuildsAgentTracers(String apiVersion) {
+    String service = "otel-tracer-builder-" + apiVersion;
+    try (ForkedJvm app = startMetricsApp(apiVersion, service)) {
+      app.waitForOutput("DONE", TIMEOUT);
+
+      ReceivedSpan span =
+          receiver.awaitSpan(
+              s -> s.name().equals("app.built-tracer") && s.serviceName().equals(service), TIMEOUT);
+      assertThat(span.scopeName()).isEqualTo(OtelMetricsApp.TRACER);
+      assertThat(span.scopeVersion()).isEqualTo("3.1");
+    }
+  }
+
+  /** The first export of {@code service}'s metric {@code name} with a point that matches. */
+  private static ReceivedMetric awaitMetric(
+      String service, String name, Predicate<ReceivedDataPoint> point) {
+    return receiver.awaitMetric(
+        metric ->
+            metric.name().equals(name)
+                && service.equals(metric.resourceAttribute("service.name"))
+                && metric.points().stream().anyMatch(point),
+        TIMEOUT);
+  }
+
+  private static ForkedJvm startMetricsApp(String apiVersion, String service) {
+    return ForkedJvm.builder()
+        .mainClass(OtelMetricsApp.class)
+        .addClassPathOf(OtelMetricsApp.class)
+        .addClassPath(apiJars(apiVersion))
+        .serviceName(service)
+        .exportTo(receiver, OtlpProtocol.GRPC)
+        .environment("OTEL_LOGS_EXPORTER", "none")
+        .name("otel-metrics-" + apiVersion)
+        .start();
+  }
+
+  private static Predicate<ReceivedSpan> inTrace(String traceId) {
     return span -> span.traceId().equals(traceId);
   }
 

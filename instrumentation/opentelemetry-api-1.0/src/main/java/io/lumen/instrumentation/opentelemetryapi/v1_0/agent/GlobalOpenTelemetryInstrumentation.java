@@ -22,6 +22,21 @@ public final class GlobalOpenTelemetryInstrumentation implements TypeInstrumenta
   private static final String ADVICE_PACKAGE =
       "io.lumen.instrumentation.opentelemetryapi.v1_0.agent.";
 
+  private final String getAdviceClassName;
+
+  /** Answers {@code get()} with the bridge of API 1.0. */
+  public GlobalOpenTelemetryInstrumentation() {
+    this(ADVICE_PACKAGE + "GlobalGetAdvice");
+  }
+
+  /**
+   * Answers {@code get()} with the advice named, for bridges of newer APIs that return a bridge of
+   * their own.
+   */
+  public GlobalOpenTelemetryInstrumentation(String getAdviceClassName) {
+    this.getAdviceClassName = getAdviceClassName;
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return named("application.io.opentelemetry.api.GlobalOpenTelemetry");
@@ -34,7 +49,7 @@ public final class GlobalOpenTelemetryInstrumentation implements TypeInstrumenta
             .and(namedOneOf("get", "getOrNoop"))
             .and(takesArguments(0))
             .and(returns(named("application.io.opentelemetry.api.OpenTelemetry"))),
-        ADVICE_PACKAGE + "GlobalGetAdvice");
+        getAdviceClassName);
     transformer.applyAdviceToMethod(
         isStatic().and(named("set")).and(takesArguments(1)), ADVICE_PACKAGE + "GlobalSetAdvice");
     transformer.applyAdviceToMethod(

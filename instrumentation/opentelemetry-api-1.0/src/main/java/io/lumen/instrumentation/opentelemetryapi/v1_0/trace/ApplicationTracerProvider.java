@@ -10,7 +10,7 @@ import io.opentelemetry.api.trace.TracerProvider;
  *
  * <p>Internal to the bridge; not an API.
  */
-public class ApplicationTracerProvider
+public final class ApplicationTracerProvider
     implements application.io.opentelemetry.api.trace.TracerProvider {
 
   private final TracerProvider agentTracerProvider;
@@ -21,22 +21,12 @@ public class ApplicationTracerProvider
 
   @Override
   public Tracer get(String instrumentationScopeName) {
-    return new ApplicationTracer(agentTracerProvider.get(instrumentationScopeName));
+    return TraceBridging.toApplication(agentTracerProvider.get(instrumentationScopeName));
   }
 
   @Override
   public Tracer get(String instrumentationScopeName, String instrumentationScopeVersion) {
-    return new ApplicationTracer(
+    return TraceBridging.toApplication(
         agentTracerProvider.get(instrumentationScopeName, instrumentationScopeVersion));
-  }
-
-  /** For versions of the bridge that add what newer application APIs have. */
-  protected final TracerProvider agentTracerProvider() {
-    return agentTracerProvider;
-  }
-
-  /** Wraps an agent tracer, for versions of the bridge that build tracers in newer ways. */
-  protected static Tracer toApplication(io.opentelemetry.api.trace.Tracer agentTracer) {
-    return new ApplicationTracer(agentTracer);
   }
 }

@@ -18,6 +18,12 @@ public final class TraceBridging {
 
   private TraceBridging() {}
 
+  /** The application's handle on an agent tracer. */
+  public static application.io.opentelemetry.api.trace.Tracer toApplication(
+      io.opentelemetry.api.trace.Tracer agentTracer) {
+    return new ApplicationTracer(agentTracer);
+  }
+
   /** The application's handle on an agent span. */
   public static application.io.opentelemetry.api.trace.Span toApplication(Span agentSpan) {
     return new ApplicationSpan(agentSpan);
