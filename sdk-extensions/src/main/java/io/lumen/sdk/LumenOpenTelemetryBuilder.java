@@ -2,7 +2,7 @@ package io.lumen.sdk;
 
 import static java.util.Objects.requireNonNull;
 
-import io.lumen.sdk.internal.OtlpProtocolDefaults;
+import io.lumen.sdk.internal.LumenDefaults;
 import io.lumen.sdk.internal.ProcessCommandLineFilter;
 import io.lumen.sdk.internal.RedactionConfiguration;
 import io.lumen.sdk.internal.TolerantPropagator;
@@ -211,7 +211,7 @@ public final class LumenOpenTelemetryBuilder {
   }
 
   private static ConfigProperties withLumenDefaults(ConfigProperties config) {
-    Map<String, String> defaults = OtlpProtocolDefaults.resolve(config);
+    Map<String, String> defaults = LumenDefaults.resolve(config);
     if (defaults.isEmpty()) {
       return config;
     }
