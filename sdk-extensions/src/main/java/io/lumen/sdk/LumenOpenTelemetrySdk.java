@@ -102,11 +102,38 @@ public final class LumenOpenTelemetrySdk implements Closeable {
   /**
    * Flushes and stops all providers and exporters; telemetry recorded afterwards is dropped.
    * Only the first call shuts down; later calls return the first call's result.
+   *
+   * <p>The SDK's own shutdown blocks while the metric reader makes its last export, which with an
+   * unreachable collector lasts as long as the exporter's timeout and retries. So it runs on a
+   * thread of its own, and this method returns at once: {@link #shutdown(Duration)} can then
+   * really wait at most its timeout, and a JVM exit is never held up longer than that.
    */
   public CompletableResultCode shutdown() {
     if (shutdownStarted.compareAndSet(false, true)) {
-      shutdownResult = openTelemetrySdk.shutdown();
+      CompletableResultCode result = new CompletableResultCode();
+      shutdownResult = result;
       removeShutdownHook();
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  CompletableResultCode sdkResult = openTelemetrySdk.shutdown();
+                  sdkResult.whenComplete(
+                      () -> {
+                        if (sdkResult.isSuccess()) {
+                          result.succeed();
+                        } else {
+                          result.fail();
+                        }
+                      });
+                } catch (RuntimeException e) {
+                  logger.log(Level.WARNING, "Lumen SDK shutdown failed", e);
+                  result.fail();
+                }
+              },
+              "lumen-sdk-shutdown");
+      thread.setDaemon(true);
+      thread.start();
     }
     CompletableResultCode result = shutdownResult;
     while (result == null) {
