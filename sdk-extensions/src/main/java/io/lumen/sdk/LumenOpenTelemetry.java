@@ -34,8 +34,18 @@ package io.lumen.sdk;
  *       endpoint names port 4318 (as the OpenTelemetry Operator sets it) {@code http/protobuf}.
  *   <li>{@code service.name} from the main jar ({@code java -jar shop.jar} gives {@code shop}) or
  *       else the main class's simple name, never {@code unknown_service:java}.
- *   <li>{@code telemetry.distro.name=lumen} and {@code telemetry.distro.version} on the resource.
+ *   <li>{@code telemetry.distro.name=lumen} and {@code telemetry.distro.version} on the resource;
+ *       no {@code process.command_line} unless enabled (command lines carry secrets).
+ *   <li>The SDK's health metrics ({@code otel.sdk.*}: spans and logs exported, dropped, failed,
+ *       queue sizes) through the configured metrics exporter.
  * </ul>
+ *
+ * <p>And what Lumen adds: samplers {@code rate_limiting}, {@code rule_based} and {@code
+ * consistent_probability}; every common propagator ({@code b3}, {@code jaeger}, {@code xray},
+ * ...), none of which can fail a request on a malformed header; Kubernetes and container resource
+ * attributes; and masking of secrets (passwords, tokens, authorization headers, URL credentials
+ * and signatures) in span and log attributes before export. Every key and default is listed in
+ * the module's README.
  *
  * <p>{@code OTEL_SDK_DISABLED=true} still gives a working, inert {@link
  * io.opentelemetry.api.OpenTelemetry}: propagation works, nothing is exported, no exporter thread

@@ -190,8 +190,9 @@ public final class LumenOpenTelemetryBuilder {
     if (config == null) {
       config = DefaultConfigProperties.createFromMap(Collections.emptyMap());
     }
+    Resource resource = finalResource(sdk, resolvedResource.get());
     return LumenOpenTelemetrySdk.create(
-        sdk.getOpenTelemetrySdk(), config, finalResource(sdk, resolvedResource.get()), shutdownHookEnabled);
+        sdk.getOpenTelemetrySdk(), config, resource, shutdownHookEnabled);
   }
 
   /**
