@@ -89,6 +89,36 @@ class ContextBridgeTest {
     }
   }
 
+  /**
+   * A span of an SDK the application bundles is not an agent span: the agent parents on its span
+   * context, and the application keeps finding the span itself, recording, as its current span.
+   */
+  @Test
+  void spanOfTheApplicationsOwnSdkStaysTheApplicationsCurrentSpan() {
+    ApplicationOwnSpan own =
+        new ApplicationOwnSpan(
+            SpanContext.create(
+                TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault()));
+    try (Scope ignored = own.makeCurrent()) {
+      assertThat(Span.current()).isSameAs(own);
+      Span.current().setAttribute("set.through.current", "yes");
+
+      io.opentelemetry.api.trace.Span agentChild =
+          BridgedApi.agentTracer().spanBuilder("agent child").startSpan();
+      try (io.opentelemetry.context.Scope inner = agentChild.makeCurrent()) {
+        assertThat(Span.current().getSpanContext().getSpanId())
+            .isEqualTo(agentChild.getSpanContext().getSpanId());
+      } finally {
+        agentChild.end();
+      }
+      assertThat(Span.current()).isSameAs(own);
+    }
+    assertThat(own.attributes).containsEntry("set.through.current", "yes");
+    SpanData agentChild = exported("agent child");
+    assertThat(agentChild.getTraceId()).isEqualTo(TRACE_ID);
+    assertThat(agentChild.getParentSpanId()).isEqualTo(SPAN_ID);
+  }
+
   @Test
   void applicationsOwnValuesSurviveTheAgentsContexts() {
     ContextKey<String> key = ContextKey.named("application-only");

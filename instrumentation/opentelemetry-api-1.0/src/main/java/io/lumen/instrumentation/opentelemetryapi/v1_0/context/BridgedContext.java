@@ -1,9 +1,7 @@
 package io.lumen.instrumentation.opentelemetryapi.v1_0.context;
 
 import io.lumen.instrumentation.opentelemetryapi.v1_0.baggage.BaggageBridging;
-import io.lumen.instrumentation.opentelemetryapi.v1_0.trace.TraceBridging;
 import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 /**
@@ -52,8 +50,7 @@ final class BridgedContext implements application.io.opentelemetry.context.Conte
       return null;
     }
     if (key == ApplicationContextKeys.SPAN) {
-      Span span = Span.fromContextOrNull(agentContext);
-      return span == null ? null : (V) TraceBridging.toApplication(span);
+      return (V) ApplicationSpanEntry.read(agentContext);
     }
     if (key == ApplicationContextKeys.BAGGAGE) {
       Baggage baggage = Baggage.fromContextOrNull(agentContext);
@@ -67,8 +64,8 @@ final class BridgedContext implements application.io.opentelemetry.context.Conte
       application.io.opentelemetry.context.ContextKey<V> key, V value) {
     if (key != null && key == ApplicationContextKeys.SPAN) {
       return new BridgedContext(
-          agentContext.with(
-              TraceBridging.toAgent((application.io.opentelemetry.api.trace.Span) value)),
+          ApplicationSpanEntry.store(
+              agentContext, (application.io.opentelemetry.api.trace.Span) value),
           applicationContext);
     }
     if (key != null && key == ApplicationContextKeys.BAGGAGE) {

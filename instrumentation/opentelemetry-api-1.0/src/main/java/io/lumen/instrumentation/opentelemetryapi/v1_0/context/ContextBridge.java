@@ -1,7 +1,6 @@
 package io.lumen.instrumentation.opentelemetryapi.v1_0.context;
 
 import io.lumen.instrumentation.opentelemetryapi.v1_0.baggage.BaggageBridging;
-import io.lumen.instrumentation.opentelemetryapi.v1_0.trace.TraceBridging;
 import io.opentelemetry.context.Context;
 
 /**
@@ -33,7 +32,7 @@ public final class ContextBridge {
       application.io.opentelemetry.api.trace.Span span =
           applicationContext.get(ApplicationContextKeys.SPAN);
       if (span != null) {
-        agentContext = agentContext.with(TraceBridging.toAgent(span));
+        agentContext = ApplicationSpanEntry.store(agentContext, span);
       }
     }
     if (ApplicationContextKeys.BAGGAGE != null) {

@@ -29,6 +29,11 @@ public final class TraceBridging {
     return new ApplicationSpan(agentSpan);
   }
 
+  /** Whether {@code applicationSpan} is a handle on an agent span, made by this bridge. */
+  public static boolean isAgentSpan(application.io.opentelemetry.api.trace.Span applicationSpan) {
+    return applicationSpan instanceof ApplicationSpan;
+  }
+
   /**
    * The agent span behind an application span: the span itself if the bridge made it, otherwise (a
    * span the application wrapped from a span context, or one of its own SDK) a non-recording span
