@@ -48,13 +48,35 @@ class JdkHttpClientsSmokeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void javaNetHttpClient(String jdkName, Optional<Path> java) {
+  void httpUrlConnectionAndJavaNetHttpClient(String jdkName, Optional<Path> java) {
     Assumptions.assumeTrue(java.isPresent(), Jdks.notFoundMessage(25));
     receiver.reset();
     ClientScenarios scenarios =
         ClientScenarios.run(
             receiver, JdkClientsApp.class, List.of(), ForkedJvm.builder().javaExecutable(java.get()));
 
+    assertHttpUrlConnection(scenarios);
+    assertJavaNetHttpClient(scenarios);
+  }
+
+  private static void assertHttpUrlConnection(ClientScenarios scenarios) {
+    scenarios.assertOk("huc-ok", URL_CONNECTION_SCOPE);
+    scenarios.assertErrorStatus("huc-not-found", 404);
+    // read through getInputStream(), which throws for a 500: still reported as the response
+    assertThat(scenarios.outcome("huc-server-error")).isEqualTo("error=java.io.IOException");
+    scenarios.assertErrorStatus("huc-server-error", 500);
+    scenarios.assertRedirectFollowed("huc-redirect");
+    scenarios.assertFailed("huc-timeout", "java.net.SocketTimeoutException");
+    scenarios.assertFailed("huc-refused", "java.net.ConnectException");
+    ReceivedSpan post = scenarios.clientSpan("huc-post");
+    assertThat(post).hasName("POST").isNotError().hasAttribute("http.response.status_code", 200L);
+    scenarios.assertServerChildOf(post, "huc-post");
+    assertThat(scenarios.clientSpan("huc-signed").attribute("url.full").toString())
+        .endsWith("/ok?X-Amz-Signature=REDACTED&token=REDACTED&page=2&scenario=huc-signed");
+    scenarios.assertDurationMetric(URL_CONNECTION_SCOPE);
+  }
+
+  private static void assertJavaNetHttpClient(ClientScenarios scenarios) {
     scenarios.assertOk("jhc-ok", HTTP_CLIENT_SCOPE);
     scenarios.assertErrorStatus("jhc-not-found", 404);
     scenarios.assertErrorStatus("jhc-server-error", 500);
@@ -70,7 +92,6 @@ class JdkHttpClientsSmokeTest {
     scenarios.assertServerChildOf(async, "jhc-async-ok");
     scenarios.assertErrorStatus("jhc-async-not-found", 404);
     scenarios.assertFailed("jhc-async-refused", "java.net.ConnectException");
-
     scenarios.assertDurationMetric(HTTP_CLIENT_SCOPE);
   }
 }
