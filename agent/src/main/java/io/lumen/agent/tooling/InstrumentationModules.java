@@ -31,13 +31,27 @@ final class InstrumentationModules {
         }
         modules.add(iterator.next());
       } catch (ServiceConfigurationError | LinkageError e) {
-        AgentLog.warn("an instrumentation module could not be loaded and is skipped", e);
+        if (isForNewerJdk(e)) {
+          // Instrumentation of an API this JDK does not have (java.net.http on Java 8).
+          AgentLog.debug("an instrumentation module needs a newer JDK and is skipped", e);
+        } else {
+          AgentLog.warn("an instrumentation module could not be loaded and is skipped", e);
+        }
       }
     }
     modules.sort(
         Comparator.comparingInt(InstrumentationModule::order)
             .thenComparing(InstrumentationModule::name));
     return modules;
+  }
+
+  private static boolean isForNewerJdk(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnsupportedClassVersionError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
