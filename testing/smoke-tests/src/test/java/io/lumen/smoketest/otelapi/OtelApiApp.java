@@ -17,13 +17,13 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.URL;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An application that uses its own OpenTelemetry API jar, the way services instrumented by hand do,
@@ -36,7 +36,7 @@ import java.nio.charset.StandardCharsets;
  * <ol>
  *   <li>calls {@code GlobalOpenTelemetry.set} twice, as an application bundling its own SDK might;
  *   <li>starts a root span, puts baggage in the context, and calls its own server over HTTP,
- *       injecting the context with its global propagators (there is no client instrumentation);
+ *       injecting the context with its global propagators into a request it writes by hand;
  *   <li>with a span of its own current, runs a server context's filter chain in-process, so that
  *       the agent's server span can only find its parent in the current context.
  * </ol>
@@ -98,20 +98,40 @@ public final class OtelApiApp {
     try (Scope ignored = root.makeCurrent();
         Scope baggage =
             Baggage.current().toBuilder().put("app.tenant", "acme").build().makeCurrent()) {
-      HttpURLConnection connection =
-          (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/work/http").openConnection();
+      Map<String, String> headers = new LinkedHashMap<>();
       GlobalOpenTelemetry.getPropagators()
           .getTextMapPropagator()
-          .inject(Context.current(), connection, HttpURLConnection::setRequestProperty);
-      result("http.status", connection.getResponseCode());
-      try (InputStream in = connection.getInputStream()) {
-        result("http.response", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
+          .inject(Context.current(), headers, Map::put);
+      result("http.response", get(port, "/work/http", headers));
       root.setStatus(StatusCode.OK);
     } finally {
       root.end();
     }
     result("app.call.traceId", root.getSpanContext().getTraceId());
+  }
+
+  /**
+   * A GET written by hand on a socket, so that only the headers the application injected carry its
+   * context (an instrumented HTTP client would add a span and headers of its own).
+   */
+  private static String get(int port, String path, Map<String, String> headers) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      StringBuilder request = new StringBuilder();
+      request.append("GET ").append(path).append(" HTTP/1.1\r\n");
+      request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+      headers.forEach(
+          (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      request.append("Connection: close\r\n\r\n");
+      OutputStream out = socket.getOutputStream();
+      out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int bodyStart = response.indexOf("\r\n\r\n");
+      if (!response.startsWith("HTTP/1.1 200") || bodyStart < 0) {
+        return "unexpected response: " + response;
+      }
+      return response.substring(bodyStart + 4);
+    }
   }
 
   private static void callInProcess(HttpContext work) throws IOException {
