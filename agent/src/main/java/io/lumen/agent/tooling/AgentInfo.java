@@ -1,5 +1,6 @@
 package io.lumen.agent.tooling;
 
+import io.lumen.agent.extension.AgentListener;
 import io.lumen.agent.extension.InstrumentationModule;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
@@ -43,6 +44,18 @@ public final class AgentInfo {
             .append(')');
       }
       out.println(line);
+    }
+    List<AgentListener> listeners = AgentListeners.discover(extensions == null ? loader : extensions);
+    if (!listeners.isEmpty()) {
+      out.println();
+      out.println("Start-up telemetry (otel.instrumentation.<name>.enabled):");
+      for (AgentListener listener : listeners) {
+        out.println(
+            "  "
+                + listener.name()
+                + "  "
+                + (AgentListeners.isEnabled(listener, config) ? "enabled" : "disabled"));
+      }
     }
     out.flush();
   }

@@ -38,7 +38,23 @@ final class AgentListeners {
     }
   }
 
-  private static boolean isEnabled(AgentListener listener, ConfigProperties config) {
+  /** Every listener that can be loaded, for {@code java -jar} to list. */
+  static java.util.List<AgentListener> discover(ClassLoader loader) {
+    java.util.List<AgentListener> result = new java.util.ArrayList<>();
+    Iterator<AgentListener> listeners = ServiceLoader.load(AgentListener.class, loader).iterator();
+    while (true) {
+      try {
+        if (!listeners.hasNext()) {
+          return result;
+        }
+        result.add(listeners.next());
+      } catch (ServiceConfigurationError | LinkageError e) {
+        AgentLog.debug("an agent listener could not be loaded", e);
+      }
+    }
+  }
+
+  static boolean isEnabled(AgentListener listener, ConfigProperties config) {
     String value = config.getString("otel.instrumentation." + listener.name() + ".enabled");
     if (value != null && !value.trim().isEmpty()) {
       return Boolean.parseBoolean(value.trim());
