@@ -56,9 +56,16 @@ public final class LogRecordMapper {
 
   /** Emits {@code record} unless the bridge's settings leave it out. */
   public void emit(LogRecord record) {
+    emit(record, record.getLoggerName());
+  }
+
+  /**
+   * Emits {@code record} as logged by {@code loggerName}: JBoss LogManager names the record's
+   * logger only once it is inside the logger, after the agent saw it.
+   */
+  public void emit(LogRecord record, @Nullable String loggerName) {
     Level level = record.getLevel();
     Severity severity = severity(level);
-    String loggerName = record.getLoggerName();
     if (!bridge.isExported(severity, loggerName)) {
       return;
     }

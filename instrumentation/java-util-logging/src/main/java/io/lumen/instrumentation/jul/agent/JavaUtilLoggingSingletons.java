@@ -14,8 +14,14 @@ public final class JavaUtilLoggingSingletons {
   private static final LogRecordMapper MAPPER =
       new LogRecordMapper(AgentLogBridges.create("java-util-logging"));
 
-  /** {@code Logger#isLoggable(Level)}, by handle: see {@link LoggerInstrumentation#JUL_LOGGER}. */
-  private static final MethodHandle IS_LOGGABLE = findIsLoggable();
+  /**
+   * {@code Logger#isLoggable(Level)} and {@code Logger#getName()}, by handle: see {@link
+   * LoggerInstrumentation#JUL_LOGGER}.
+   */
+  private static final MethodHandle IS_LOGGABLE =
+      find("isLoggable", MethodType.methodType(boolean.class, Level.class));
+
+  private static final MethodHandle GET_NAME = find("getName", MethodType.methodType(String.class));
 
   private JavaUtilLoggingSingletons() {}
 
@@ -25,26 +31,29 @@ public final class JavaUtilLoggingSingletons {
    */
   public static void emit(Object logger, LogRecord record) {
     boolean loggable;
+    String loggerName = record.getLoggerName();
     try {
       loggable = (boolean) IS_LOGGABLE.invokeExact(logger, record.getLevel());
+      if (loggerName == null) {
+        loggerName = (String) GET_NAME.invokeExact(logger);
+      }
     } catch (Throwable e) {
-      // isLoggable itself failed: the logger will not publish the record either
+      // the logger itself failed: it will not publish the record either
       return;
     }
     if (loggable) {
-      MAPPER.emit(record);
+      MAPPER.emit(record, loggerName);
     }
   }
 
-  private static MethodHandle findIsLoggable() {
+  private static MethodHandle find(String name, MethodType type) {
     try {
       Class<?> loggerClass = Class.forName(LoggerInstrumentation.JUL_LOGGER, false, null);
       return MethodHandles.publicLookup()
-          .findVirtual(
-              loggerClass, "isLoggable", MethodType.methodType(boolean.class, Level.class))
-          .asType(MethodType.methodType(boolean.class, Object.class, Level.class));
+          .findVirtual(loggerClass, name, type)
+          .asType(type.insertParameterTypes(0, Object.class));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("java.util.logging without Logger#isLoggable", e);
+      throw new IllegalStateException("java.util.logging.Logger without " + name, e);
     }
   }
 }
