@@ -284,6 +284,40 @@ class JdbcSmokeTest {
     assertThat(failed.attribute("db.collection.name")).isEqualTo("lumen_missing_table");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Database.class)
+  void hikariCpPoolMetricsAreExported(Database database) throws IOException {
+    spans(database);
+    String serviceName = "jdbc-" + database.name().toLowerCase(java.util.Locale.ROOT);
+    ReceivedMetric count = poolMetric(serviceName, "db.client.connection.count");
+    assertThat(count.unit()).isEqualTo("{connection}");
+    assertThat(count.points())
+        .extracting(point -> point.attribute("db.client.connection.state"))
+        .contains("idle", "used");
+    assertThat(count.points())
+        .allSatisfy(
+            point ->
+                assertThat(point.attribute("db.client.connection.pool.name"))
+                    .isEqualTo("lumen-pool"));
+    assertThat(poolMetric(serviceName, "db.client.connection.max").points())
+        .singleElement()
+        .satisfies(point -> assertThat(point.longValue()).isEqualTo(3L));
+    assertThat(poolMetric(serviceName, "db.client.connection.pending_requests").points())
+        .isNotEmpty();
+    ReceivedMetric waitTime = poolMetric(serviceName, "db.client.connection.wait_time");
+    assertThat(waitTime.type()).isEqualTo(ReceivedMetric.Type.HISTOGRAM);
+    assertThat(waitTime.unit()).isEqualTo("s");
+  }
+
+  private static ReceivedMetric poolMetric(String serviceName, String name) {
+    return receiver.awaitMetric(
+        metric ->
+            metric.name().equals(name)
+                && serviceName.equals(metric.resourceAttribute("service.name"))
+                && !metric.points().isEmpty(),
+        TIMEOUT);
+  }
+
   private static List<String> trickyQueries(Database database) throws IOException {
     try (InputStream in = JdbcSmokeTest.class.getResourceAsStream(database.trickyQueries())) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
