@@ -111,7 +111,7 @@ public final class AgentInstaller {
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(new CachingPoolStrategy())
         .with(new TransformListener())
         .ignore(new IgnoredTypes());
   }
