@@ -31,7 +31,7 @@ class CheckoutAppTest {
                 .environment("OTEL_SERVICE_NAME", "checkout")
                 .start()) {
       assertThat(app.waitForExit(TIMEOUT)).isZero();
-      assertThat(app.stdout()).contains("3 checkouts recorded and exported");
+      assertThat(app.stdout()).contains("3 checkouts recorded");
 
       ReceivedTrace paid =
           receiver.awaitTrace(s -> "card".equals(s.attribute("payment.method")) && s.attribute("order.item_count").equals(3L), 2, TIMEOUT);
