@@ -31,6 +31,14 @@ public final class LogBridge {
   static final AttributeKey<Long> THREAD_ID = AttributeKey.longKey("thread.id");
   static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey("thread.name");
 
+  /**
+   * Built at run time: the agent jar relocates {@code io.opentelemetry} string constants along
+   * with the classes, and this must keep naming the application's loggers.
+   */
+  private static final String OPENTELEMETRY_LOGGERS = String.join(".", "io", "opentelemetry", "");
+
+  private static final String LUMEN_LOGGERS = "io.lumen.";
+
   private final LoggerProvider loggerProvider;
   private final LogBridgeSettings settings;
   private final int minimumSeverityNumber;
@@ -108,7 +116,7 @@ public final class LogBridge {
 
   private static boolean isOwnLogger(@Nullable String loggerName) {
     return loggerName != null
-        && (loggerName.startsWith("io.opentelemetry.") || loggerName.startsWith("io.lumen."));
+        && (loggerName.startsWith(OPENTELEMETRY_LOGGERS) || loggerName.startsWith(LUMEN_LOGGERS));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.opentelemetry.instrumentation.runtimetelemetry.RuntimeTelemetry;
 import io.opentelemetry.instrumentation.runtimetelemetry.RuntimeTelemetryBuilder;
 import io.opentelemetry.instrumentation.runtimetelemetry.internal.BufferPools;
 import io.opentelemetry.instrumentation.runtimetelemetry.internal.Experimental;
+import io.opentelemetry.instrumentation.runtimetelemetry.internal.Internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,8 +21,13 @@ public final class JvmRuntimeMetricsBuilder {
 
   private static final Logger logger = Logger.getLogger(JvmRuntimeMetricsBuilder.class.getName());
 
-  /** The runtime-telemetry library's scope; buffer pools are reported under it too. */
-  static final String INSTRUMENTATION_NAME = "io.opentelemetry.runtime-telemetry";
+  /**
+   * The runtime-telemetry library's scope; buffer pools are reported under it too. Built at run
+   * time and passed to the library explicitly: the agent jar relocates {@code io.opentelemetry}
+   * string constants along with the classes, which would rename the scope.
+   */
+  static final String INSTRUMENTATION_NAME =
+      String.join(".", "io", "opentelemetry", "runtime-telemetry");
 
   /**
    * The metrics only JFR can measure. The library's other JFR metrics duplicate JMX ones (the
@@ -69,6 +75,8 @@ public final class JvmRuntimeMetricsBuilder {
   /** Registers the metrics' callbacks; they are read whenever the SDK collects metrics. */
   public JvmRuntimeMetrics build() {
     RuntimeTelemetryBuilder builder = RuntimeTelemetry.builder(openTelemetry);
+    Internal.setJmxInstrumentationName(builder, INSTRUMENTATION_NAME);
+    Internal.setJfrInstrumentationName(builder, INSTRUMENTATION_NAME);
     if (experimentalMetrics) {
       // The library's experimental JMX set includes the buffer pools.
       Experimental.setEmitExperimentalMetrics(builder, true);
