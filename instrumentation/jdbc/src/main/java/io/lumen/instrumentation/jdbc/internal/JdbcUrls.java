@@ -59,7 +59,8 @@ public final class JdbcUrls {
     String withoutSettings = cut(spec, ';');
     String lower = withoutSettings.toLowerCase(Locale.ROOT);
     if (lower.startsWith("tcp:") || lower.startsWith("ssl:")) {
-      return hostBased("h2", withoutSettings.substring(4), 9092);
+      DbInfo server = hostBased("h2", withoutSettings.substring(4), 9092);
+      return server.name() == null ? server : server.withName(lastSegment(server.name()));
     }
     for (String embedded : new String[] {"mem:", "file:", "zip:", "split:", "nio:", "async:"}) {
       if (lower.startsWith(embedded)) {
