@@ -1,0 +1,6 @@
+CREATE TABLE users (
+  id BIGINT PRIMARY KEY,
+  name VARCHAR(100) NOT NULL,
+  email VARCHAR(200) NOT NULL,
+  country VARCHAR(2) NOT NULL
+);
