@@ -1,0 +1,41 @@
+package io.lumen.instrumentation.kafka.v2_0.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+
+import io.lumen.agent.extension.TypeInstrumentation;
+import io.lumen.agent.extension.TypeTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code KafkaConsumer}: the constructor every public one delegates to, which has the parsed
+ * configuration (group and client id), and the public {@code poll} methods ({@code poll(long)}
+ * until 4.0, {@code poll(Duration)} since 2.0). From 3.7 the consumer delegates to an internal
+ * implementation; only the public class is advised, so each poll is recorded once.
+ */
+final class KafkaConsumerInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return named("org.apache.kafka.clients.consumer.KafkaConsumer");
+  }
+
+  @Override
+  public void transform(TypeTransformer transformer) {
+    transformer.applyAdviceToMethod(
+        isConstructor()
+            .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerConfig"))),
+        "io.lumen.instrumentation.kafka.v2_0.agent.ConsumerConstructorAdvice");
+    transformer.applyAdviceToMethod(
+        isMethod()
+            .and(isPublic())
+            .and(named("poll"))
+            .and(returns(named("org.apache.kafka.clients.consumer.ConsumerRecords"))),
+        "io.lumen.instrumentation.kafka.v2_0.agent.ConsumerPollAdvice");
+  }
+}
