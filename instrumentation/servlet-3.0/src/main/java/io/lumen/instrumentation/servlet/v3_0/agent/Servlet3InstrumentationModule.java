@@ -1,0 +1,34 @@
+package io.lumen.instrumentation.servlet.v3_0.agent;
+
+import static io.lumen.agent.extension.ClassLoaderMatchers.hasClassesNamed;
+
+import io.lumen.agent.extension.InstrumentationModule;
+import io.lumen.agent.extension.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Traces {@code javax.servlet} containers (Servlet 3.0 to 4.x: Tomcat 7 to 9, Jetty 9, and any
+ * other) through every filter and servlet they run. Enabled by {@code
+ * otel.instrumentation.servlet-3.0.enabled}, or {@code otel.instrumentation.servlet.enabled} for
+ * both Servlet modules.
+ */
+public final class Servlet3InstrumentationModule extends InstrumentationModule {
+
+  public Servlet3InstrumentationModule() {
+    super("servlet-3.0", "servlet");
+  }
+
+  /** {@code AsyncContext} is new in Servlet 3.0; the jakarta module covers 5.0 and later. */
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return hasClassesNamed("javax.servlet.AsyncContext");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Arrays.<TypeInstrumentation>asList(
+        new ServletInstrumentation(), new FilterInstrumentation());
+  }
+}

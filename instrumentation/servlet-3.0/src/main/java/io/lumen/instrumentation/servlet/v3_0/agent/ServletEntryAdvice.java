@@ -1,0 +1,36 @@
+package io.lumen.instrumentation.servlet.v3_0.agent;
+
+import io.lumen.instrumentation.servlet.internal.ServletDispatch;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Entry into a filter or servlet. Every filter and servlet of a chain is advised; only the first
+ * entry of a request starts its span, the others find it already there (see {@code
+ * ServletRequestTracer}).
+ */
+public final class ServletEntryAdvice {
+
+  private ServletEntryAdvice() {}
+
+  /** Returns the dispatch to undo on exit, as {@code Object}: advice signatures name no agent type. */
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object onEnter(
+      @Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response) {
+    if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+      return null;
+    }
+    return ServletSingletons.tracer()
+        .enter((HttpServletRequest) request, (HttpServletResponse) response);
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
+  public static void onExit(@Advice.Enter Object dispatch, @Advice.Thrown Throwable error) {
+    if (dispatch instanceof ServletDispatch) {
+      ServletSingletons.tracer().exit((ServletDispatch) dispatch, error);
+    }
+  }
+}

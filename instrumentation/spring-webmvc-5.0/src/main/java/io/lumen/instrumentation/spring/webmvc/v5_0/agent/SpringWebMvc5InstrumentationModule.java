@@ -1,0 +1,33 @@
+package io.lumen.instrumentation.spring.webmvc.v5_0.agent;
+
+import static io.lumen.agent.extension.ClassLoaderMatchers.hasClassesNamed;
+
+import io.lumen.agent.extension.InstrumentationModule;
+import io.lumen.agent.extension.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Names the Servlet instrumentation's server span after the handler pattern Spring Web MVC
+ * matched, on Spring Framework 5 ({@code javax.servlet}). Enabled by {@code
+ * otel.instrumentation.spring-webmvc-5.0.enabled}, or {@code otel.instrumentation.spring-webmvc.enabled}
+ * for both Spring Web MVC modules.
+ */
+public final class SpringWebMvc5InstrumentationModule extends InstrumentationModule {
+
+  public SpringWebMvc5InstrumentationModule() {
+    super("spring-webmvc-5.0", "spring-webmvc");
+  }
+
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return hasClassesNamed(
+        "org.springframework.web.servlet.HandlerAdapter", "javax.servlet.http.HttpServletRequest");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Collections.<TypeInstrumentation>singletonList(new HandlerAdapterInstrumentation());
+  }
+}
