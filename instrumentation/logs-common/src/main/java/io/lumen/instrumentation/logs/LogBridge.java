@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.logs.LogRecordBuilder;
+import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.logs.Severity;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.annotation.Nullable;
 
@@ -39,9 +42,13 @@ public final class LogBridge {
 
   private static final String LUMEN_LOGGERS = "io.lumen.";
 
+  /** Loggers looked up once per name; past this many names, looked up every time. */
+  private static final int MAX_CACHED_LOGGERS = 2048;
+
   private final LoggerProvider loggerProvider;
   private final LogBridgeSettings settings;
   private final int minimumSeverityNumber;
+  private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
 
   private LogBridge(LoggerProvider loggerProvider, LogBridgeSettings settings) {
     this.loggerProvider = requireNonNull(loggerProvider, "loggerProvider");
@@ -83,8 +90,7 @@ public final class LogBridge {
       @Nullable String body,
       @Nullable Throwable thrown,
       Map<String, String> contextData) {
-    LogRecordBuilder record =
-        loggerProvider.get(loggerName == null ? "" : loggerName).logRecordBuilder();
+    LogRecordBuilder record = logger(loggerName == null ? "" : loggerName).logRecordBuilder();
     if (epochNanos > 0) {
       record.setTimestamp(epochNanos, TimeUnit.NANOSECONDS);
     }
@@ -112,6 +118,18 @@ public final class LogBridge {
     }
     // No explicit context: the SDK takes the current one, whose span the record belongs to.
     record.emit();
+  }
+
+  /** The provider's logger for a name: cached, as the provider's own look-up costs a key object. */
+  private Logger logger(String name) {
+    Logger logger = loggers.get(name);
+    if (logger == null) {
+      logger = loggerProvider.get(name);
+      if (loggers.size() < MAX_CACHED_LOGGERS) {
+        loggers.putIfAbsent(name, logger);
+      }
+    }
+    return logger;
   }
 
   private static boolean isOwnLogger(@Nullable String loggerName) {
