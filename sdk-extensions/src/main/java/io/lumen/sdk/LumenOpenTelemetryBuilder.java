@@ -2,31 +2,43 @@ package io.lumen.sdk;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lumen.sdk.internal.ExporterCustomizers;
 import io.lumen.sdk.internal.LumenDefaults;
 import io.lumen.sdk.internal.ProcessCommandLineFilter;
 import io.lumen.sdk.internal.RedactionConfiguration;
+import io.lumen.sdk.internal.ShutdownConfiguration;
 import io.lumen.sdk.internal.TolerantPropagator;
+import io.lumen.sdk.internal.config.ConfigurationRepair;
+import io.lumen.sdk.internal.config.DeclarativeConfigSupport;
+import io.lumen.sdk.internal.config.OverlayConfigProperties;
 import io.lumen.sdk.redaction.RedactingLogRecordProcessor;
 import io.lumen.sdk.redaction.RedactingSpanProcessor;
 import io.lumen.sdk.redaction.Redaction;
+import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.autoconfigure.internal.AutoConfigureUtil;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a {@link LumenOpenTelemetrySdk}. Obtain one from {@link LumenOpenTelemetry#builder()}.
@@ -43,6 +55,11 @@ public final class LumenOpenTelemetryBuilder {
 
   private static final Logger logger = Logger.getLogger(LumenOpenTelemetryBuilder.class.getName());
 
+  /** The first build, and one more per key the SDK rejected that no check foresaw. */
+  private static final int MAX_BUILD_ATTEMPTS = 6;
+
+  private static final Pattern CONFIG_KEY = Pattern.compile("otel\\.[A-Za-z0-9_.-]+");
+
   private final List<Supplier<Map<String, String>>> propertiesSuppliers = new ArrayList<>();
   private final List<Function<ConfigProperties, Map<String, String>>> propertiesCustomizers =
       new ArrayList<>();
@@ -51,6 +68,7 @@ public final class LumenOpenTelemetryBuilder {
   private boolean resultAsGlobal;
   private boolean shutdownHookEnabled = true;
   private ClassLoader serviceClassLoader = LumenOpenTelemetryBuilder.class.getClassLoader();
+  private String rejectionReason = "";
 
   LumenOpenTelemetryBuilder() {}
 
@@ -118,12 +136,35 @@ public final class LumenOpenTelemetryBuilder {
   /**
    * Configures and starts the SDK.
    *
+   * <p>A bad value of a configuration key does not stop it: the key falls back to its default with
+   * one WARNING naming the key, the value and the default (see the module's README), and the rest
+   * of the configuration still applies. Should the SDK still reject a key no check foresaw, that
+   * key is dropped the same way and the SDK built again.
+   *
    * @throws IllegalStateException if {@linkplain #setResultAsGlobal global} was asked for and
    *     {@link io.opentelemetry.api.GlobalOpenTelemetry} is already set
    * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException if the configuration is
-   *     invalid
+   *     invalid in a way that names no key
    */
   public LumenOpenTelemetrySdk build() {
+    Set<String> rejectedKeys = new LinkedHashSet<>();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return build(rejectedKeys);
+      } catch (ConfigurationException e) {
+        Set<String> named = keysNamedIn(e);
+        named.removeAll(rejectedKeys);
+        if (named.isEmpty() || attempt >= MAX_BUILD_ATTEMPTS) {
+          throw e;
+        }
+        logger.log(Level.FINE, "The SDK rejected the configuration; retrying without " + named, e);
+        rejectedKeys.addAll(named);
+        rejectionReason = e.getMessage();
+      }
+    }
+  }
+
+  private LumenOpenTelemetrySdk build(Set<String> rejectedKeys) {
     AutoConfiguredOpenTelemetrySdkBuilder autoConfigure =
         AutoConfiguredOpenTelemetrySdk.builder()
             .setServiceClassLoader(serviceClassLoader)
@@ -150,6 +191,7 @@ public final class LumenOpenTelemetryBuilder {
     // Headers come from the network: a propagator that throws must not fail the request.
     autoConfigure.addPropagatorCustomizer(
         (propagator, unused) -> TolerantPropagator.wrap(propagator));
+    ExporterCustomizers.registerLast(autoConfigure, serviceClassLoader);
     for (Supplier<Map<String, String>> supplier : propertiesSuppliers) {
       autoConfigure.addPropertiesSupplier(supplier);
     }
@@ -159,9 +201,9 @@ public final class LumenOpenTelemetryBuilder {
     for (Consumer<? super AutoConfigurationCustomizer> customizer : customizers) {
       customizer.accept(autoConfigure);
     }
-    // The defaults go in last, after every properties customizer including those of SPI
-    // providers, so that they only ever fill keys nobody set. The same hook captures the final
-    // ConfigProperties, which autoconfigure then uses unchanged.
+    // Bad values are repaired, then the defaults go in, after every properties customizer
+    // including those of SPI providers, so that they only ever fill keys nobody set. The same
+    // hook captures the final ConfigProperties, which autoconfigure then uses unchanged.
     AtomicReference<ConfigProperties> resolvedConfig = new AtomicReference<>();
     AtomicReference<Resource> resolvedResource = new AtomicReference<>(Resource.getDefault());
     // Sees the resource after the customizers added so far; SPI customizers run later, so
@@ -171,13 +213,23 @@ public final class LumenOpenTelemetryBuilder {
           resolvedResource.set(resource);
           return resource;
         });
-    AutoConfigureUtil.setConfigPropertiesCustomizer(
-        autoConfigure,
+    Function<ConfigProperties, ConfigProperties> finishConfig =
         config -> {
-          ConfigProperties withDefaults = withLumenDefaults(config);
+          ConfigProperties repaired = ConfigurationRepair.repair(config);
+          if (!rejectedKeys.isEmpty()) {
+            repaired = ConfigurationRepair.remove(repaired, rejectedKeys, rejectionReason);
+          }
+          ConfigProperties withDefaults = withLumenDefaults(repaired);
           resolvedConfig.set(withDefaults);
           return withDefaults;
-        });
+        };
+    // Autoconfigure reads otel.config.file before any hook runs and fails without the
+    // declarative-config module; handing it the whole configuration skips that read. Properties
+    // customizers of SPI providers are not applied on this path.
+    if (!declarativeConfigFileIgnored()
+        || !setConfig(autoConfigure, finishConfig.apply(computeConfig()))) {
+      AutoConfigureUtil.setConfigPropertiesCustomizer(autoConfigure, finishConfig);
+    }
     if (resultAsGlobal) {
       autoConfigure.setResultAsGlobal();
     }
@@ -192,7 +244,77 @@ public final class LumenOpenTelemetryBuilder {
     }
     Resource resource = finalResource(sdk, resolvedResource.get());
     return LumenOpenTelemetrySdk.create(
-        sdk.getOpenTelemetrySdk(), config, resource, shutdownHookEnabled);
+        sdk.getOpenTelemetrySdk(),
+        config,
+        resource,
+        shutdownHookEnabled,
+        ShutdownConfiguration.timeout(config));
+  }
+
+  /**
+   * Whether {@code otel.config.file} is set (autoconfigure reads it from system properties and
+   * the environment only) but cannot be honoured.
+   */
+  private boolean declarativeConfigFileIgnored() {
+    if (DeclarativeConfigSupport.isAvailable()) {
+      return false;
+    }
+    String file =
+        DefaultConfigProperties.create(
+                Collections.<String, String>emptyMap(),
+                ComponentLoader.forClassLoader(serviceClassLoader))
+            .getString("otel.config.file");
+    return file != null && !file.isEmpty();
+  }
+
+  /** Autoconfigure's package-private setConfig; false if it cannot be called. */
+  private static boolean setConfig(
+      AutoConfiguredOpenTelemetrySdkBuilder autoConfigure, ConfigProperties config) {
+    try {
+      Method setConfig =
+          AutoConfiguredOpenTelemetrySdkBuilder.class.getDeclaredMethod(
+              "setConfig", ConfigProperties.class);
+      setConfig.setAccessible(true);
+      setConfig.invoke(autoConfigure, config);
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      logger.log(Level.FINE, "Cannot hand autoconfigure its configuration", e);
+      return false;
+    }
+  }
+
+  /** What autoconfigure would compute from the suppliers and properties customizers. */
+  private ConfigProperties computeConfig() {
+    Map<String, String> supplied = new HashMap<>();
+    for (Supplier<Map<String, String>> supplier : propertiesSuppliers) {
+      supplied.putAll(supplier.get());
+    }
+    DefaultConfigProperties config =
+        DefaultConfigProperties.create(supplied, ComponentLoader.forClassLoader(serviceClassLoader));
+    for (Function<ConfigProperties, Map<String, String>> customizer : propertiesCustomizers) {
+      config = config.withOverrides(customizer.apply(config));
+    }
+    return config;
+  }
+
+  /** The {@code otel.*} keys an exception message names, e.g. "Invalid value for otel.x.y=z". */
+  static Set<String> keysNamedIn(Throwable error) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message == null) {
+        continue;
+      }
+      Matcher matcher = CONFIG_KEY.matcher(message);
+      while (matcher.find()) {
+        String key = matcher.group();
+        while (key.endsWith(".")) {
+          key = key.substring(0, key.length() - 1);
+        }
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   /**
@@ -216,12 +338,9 @@ public final class LumenOpenTelemetryBuilder {
     if (defaults.isEmpty()) {
       return config;
     }
-    if (!(config instanceof DefaultConfigProperties)) {
-      // Autoconfigure always hands DefaultConfigProperties here; if that ever changes, run with
-      // its own defaults rather than fail.
-      logger.fine("Lumen defaults not applied: unexpected " + config.getClass().getName());
-      return config;
+    if (config instanceof DefaultConfigProperties) {
+      return ((DefaultConfigProperties) config).withOverrides(defaults);
     }
-    return ((DefaultConfigProperties) config).withOverrides(defaults);
+    return OverlayConfigProperties.of(config, defaults);
   }
 }

@@ -27,11 +27,10 @@ import javax.annotation.Nullable;
 public final class LumenOpenTelemetrySdk implements Closeable {
 
   private static final Logger logger = Logger.getLogger(LumenOpenTelemetrySdk.class.getName());
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
-
   private final OpenTelemetrySdk openTelemetrySdk;
   private final ConfigProperties config;
   private final Resource resource;
+  private final Duration shutdownTimeout;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   @Nullable private volatile CompletableResultCode shutdownResult;
   @Nullable private final Thread shutdownHook;
@@ -40,10 +39,12 @@ public final class LumenOpenTelemetrySdk implements Closeable {
       OpenTelemetrySdk openTelemetrySdk,
       ConfigProperties config,
       Resource resource,
-      boolean shutdownHookEnabled) {
+      boolean shutdownHookEnabled,
+      Duration shutdownTimeout) {
     this.openTelemetrySdk = openTelemetrySdk;
     this.config = config;
     this.resource = resource;
+    this.shutdownTimeout = shutdownTimeout;
     this.shutdownHook = shutdownHookEnabled ? new Thread(this::shutdownOnExit, "lumen-shutdown") : null;
   }
 
@@ -51,9 +52,11 @@ public final class LumenOpenTelemetrySdk implements Closeable {
       OpenTelemetrySdk openTelemetrySdk,
       ConfigProperties config,
       Resource resource,
-      boolean shutdownHookEnabled) {
+      boolean shutdownHookEnabled,
+      Duration shutdownTimeout) {
     LumenOpenTelemetrySdk sdk =
-        new LumenOpenTelemetrySdk(openTelemetrySdk, config, resource, shutdownHookEnabled);
+        new LumenOpenTelemetrySdk(
+            openTelemetrySdk, config, resource, shutdownHookEnabled, shutdownTimeout);
     if (sdk.shutdownHook != null) {
       Runtime.getRuntime().addShutdownHook(sdk.shutdownHook);
     }
@@ -71,6 +74,11 @@ public final class LumenOpenTelemetrySdk implements Closeable {
    */
   public ConfigProperties getConfig() {
     return config;
+  }
+
+  /** How long {@link #close()} and the JVM shutdown hook wait at most. */
+  Duration shutdownTimeout() {
+    return shutdownTimeout;
   }
 
   /** The resource every signal carries (service.name, telemetry.distro.*, host, process...). */
@@ -153,15 +161,18 @@ public final class LumenOpenTelemetrySdk implements Closeable {
     return await(shutdown(), timeout);
   }
 
-  /** Shuts down, waiting up to 10 seconds. */
+  /**
+   * Shuts down, waiting at most {@code otel.lumen.shutdown.timeout} (10 seconds by default), as
+   * the JVM shutdown hook does.
+   */
   @Override
   public void close() {
-    shutdown(CLOSE_TIMEOUT);
+    shutdown(shutdownTimeout);
   }
 
   private void shutdownOnExit() {
     try {
-      shutdown(CLOSE_TIMEOUT);
+      shutdown(shutdownTimeout);
     } catch (Throwable t) {
       // Logging may itself be shut down by now; stderr is the one channel left.
       System.err.println("[lumen] SDK shutdown at JVM exit failed: " + t);

@@ -40,4 +40,22 @@ class ShutdownTest {
       }
     }
   }
+
+  @Test
+  void closeAndTheExitHookWaitAtMostTheConfiguredTimeout() {
+    try (LumenOpenTelemetrySdk configured =
+            LumenOpenTelemetry.builder()
+                .setShutdownHookEnabled(false)
+                .addPropertiesSupplier(
+                    () -> Map.of("otel.lumen.shutdown.timeout", "2500ms", "otel.sdk.disabled", "true"))
+                .build();
+        LumenOpenTelemetrySdk byDefault =
+            LumenOpenTelemetry.builder()
+                .setShutdownHookEnabled(false)
+                .addPropertiesSupplier(() -> Map.of("otel.sdk.disabled", "true"))
+                .build()) {
+      assertThat(configured.shutdownTimeout()).isEqualTo(Duration.ofMillis(2500));
+      assertThat(byDefault.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+  }
 }

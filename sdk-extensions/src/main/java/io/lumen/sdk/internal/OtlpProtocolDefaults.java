@@ -90,7 +90,7 @@ public final class OtlpProtocolDefaults {
   }
 
   /** {@code http/protobuf} for an endpoint on port 4318, else {@code grpc}. */
-  static String protocolFor(@Nullable String endpoint) {
+  public static String protocolFor(@Nullable String endpoint) {
     if (endpoint == null) {
       return GRPC;
     }

@@ -152,9 +152,10 @@ class SamplerConfigurationTest {
   }
 
   @Test
-  void badRateLimitingArgFallsBackToTheDefault() {
+  void badRateLimitingArgFallsBackToTheArgumentsDefault() {
+    // The argument alone falls back (to 10 per second); the sampler stays the one asked for.
     assertThat(configuredSampler("rate_limiting", "lots").getDescription())
-        .startsWith("ParentBased{root:AlwaysOnSampler");
+        .startsWith("ParentBased{root:RateLimitingSampler{10.0/s}");
     assertThat(configuredSampler("rate_limiting", null).getDescription())
         .startsWith("ParentBased{root:RateLimitingSampler{10.0/s}");
   }
