@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lumen.smoketest.messaging.support.HttpCalls;
 import io.lumen.smoketest.messaging.support.MessagingApps;
+import io.lumen.smoketest.messaging.support.ReadyLine;
 import io.lumen.smoketest.messaging.support.TestLibs;
 import io.lumen.testing.agent.ForkedJvm;
 import io.lumen.testing.agent.TraceAssert;
@@ -12,8 +13,6 @@ import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KafkaSmokeTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  private static final Pattern READY = Pattern.compile("READY port=(\\d+)");
 
   @TempDir static Path brokerDirectory;
 
@@ -63,7 +61,7 @@ class KafkaSmokeTest {
             .name("kafka-app-" + version)
             .start()) {
       app.waitForOutput("KAFKA_CLIENTS " + version, TIMEOUT);
-      int port = port(app.waitForOutput(READY, TIMEOUT));
+      int port = ReadyLine.port(app, TIMEOUT);
 
       HttpCalls.get(port, "/orders?id=42");
       app.waitForOutput("PROCESSED order 42", TIMEOUT);
@@ -113,13 +111,5 @@ class KafkaSmokeTest {
                 assertThat(link.spanId()).isEqualTo(send.spanId());
               });
     }
-  }
-
-  private static int port(String readyLine) {
-    Matcher matcher = READY.matcher(readyLine);
-    if (!matcher.find()) {
-      throw new AssertionError("no port in " + readyLine);
-    }
-    return Integer.parseInt(matcher.group(1));
   }
 }

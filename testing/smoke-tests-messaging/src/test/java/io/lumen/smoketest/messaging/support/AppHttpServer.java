@@ -23,8 +23,15 @@ public final class AppHttpServer {
   /** Serves {@code GET path?query} with {@code handler} (query parameters in, body out). */
   public static void serve(String path, Function<Map<String, String>, String> handler)
       throws IOException {
+    serve(Map.of(path, handler));
+  }
+
+  /** Serves each path with its handler. */
+  public static void serve(Map<String, Function<Map<String, String>, String>> handlers)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(path, exchange -> respond(exchange, handler));
+    handlers.forEach(
+        (path, handler) -> server.createContext(path, exchange -> respond(exchange, handler)));
     server.start();
     System.out.println("READY port=" + server.getAddress().getPort());
     System.out.flush();
