@@ -50,7 +50,9 @@ class ExporterFailureSmokeTest {
               m.name().equals("otel.sdk.exporter.log.exported")
                   && m.points().stream().anyMatch(p -> p.attribute("error.type") != null),
           TIMEOUT);
-      app.waitForOutput(Pattern.compile("\\[lumen [^\\n]*Failed to export logs"), TIMEOUT);
+      app.waitForOutput(
+          Pattern.compile("\\[lumen [^\\n]*(Failed to export logs|Exporting [^\\n]* failed)"),
+          TIMEOUT);
 
       // A few more metric exports, then: created records = the application's lines, no more.
       long created = 0;
