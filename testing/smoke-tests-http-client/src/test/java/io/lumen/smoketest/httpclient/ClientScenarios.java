@@ -74,6 +74,17 @@ final class ClientScenarios {
     return jars;
   }
 
+  /** Whether the application ran the scenario at all. */
+  boolean hasRun(String scenario) {
+    Matcher matcher = SCENARIO_LINE.matcher(output);
+    while (matcher.find()) {
+      if (matcher.group(1).equals(scenario)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What the application printed for the scenario: {@code status=200}, {@code error=...}. */
   String outcome(String scenario) {
     Matcher matcher = SCENARIO_LINE.matcher(output);
