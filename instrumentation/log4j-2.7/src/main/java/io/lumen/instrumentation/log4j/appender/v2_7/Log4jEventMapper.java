@@ -53,9 +53,26 @@ public final class Log4jEventMapper {
         epochNanos,
         severity,
         level == null ? null : level.name(),
-        message == null ? null : message.getFormattedMessage(),
+        body(message),
         thrown,
         contextData == null ? Collections.<String, String>emptyMap() : contextData);
+  }
+
+  /**
+   * The formatted message. An application's own {@code Message} may fail to format; then its
+   * format string, rather than an exception in advice (which, repeated, would switch the whole
+   * instrumentation off).
+   */
+  @Nullable
+  private static String body(@Nullable Message message) {
+    if (message == null) {
+      return null;
+    }
+    try {
+      return message.getFormattedMessage();
+    } catch (RuntimeException e) {
+      return message.getFormat();
+    }
   }
 
   static Severity severity(@Nullable Level level) {
