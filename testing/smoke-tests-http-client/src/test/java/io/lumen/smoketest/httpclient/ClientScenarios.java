@@ -116,14 +116,19 @@ final class ClientScenarios {
         TIMEOUT);
   }
 
-  /** No span of any kind but CLIENT and SERVER came from the scenario's requests. */
-  void assertNoOtherClientSpans(String scenario) {
-    assertThat(
-            receiver.spans(
-                s ->
-                    s.kind() == ReceivedSpan.Kind.CLIENT
-                        && String.valueOf(s.attribute("url.full")).contains("scenario=" + scenario)))
-        .hasSize(1);
+  /**
+   * The client span's trace holds just it and the {@code serverSpans} SERVER spans under it: no
+   * second CLIENT span and no span of a layer above the client.
+   */
+  void assertTraceIsJustTheRequest(ReceivedSpan client, int serverSpans) {
+    String scenario = String.valueOf(client.attribute("url.full")).replaceAll(".*scenario=", "");
+    serverSpans(scenario, serverSpans);
+    List<ReceivedSpan> trace = receiver.spans(s -> s.traceId().equals(client.traceId()));
+    assertThat(trace)
+        .as("spans of the trace of " + scenario)
+        .hasSize(1 + serverSpans)
+        .filteredOn(s -> s.kind() != ReceivedSpan.Kind.SERVER)
+        .containsExactly(client);
   }
 
   private static boolean isClientSpanOf(ReceivedSpan span, String scenario) {
