@@ -95,11 +95,11 @@ public final class ExporterCustomizers implements AutoConfigurationCustomizerPro
     if (!(exporter instanceof OtlpGrpcSpanExporter || exporter instanceof OtlpHttpSpanExporter)) {
       return exporter;
     }
-    ExporterHeadersFile headersFile = ExporterHeadersFile.fromConfig(config);
-    SpanExporter result = headersFile == null ? exporter : headersFile.apply(exporter);
+    DiskBuffering disk = DiskBuffering.forConfig(config);
+    SpanExporter result = rebuild(config, disk).apply(exporter);
     ExporterLogFilter.install();
     result = new ReportingSpanExporter(result, failureLog(config, "traces"));
-    return DiskBuffering.forConfig(config).wrap(result);
+    return disk.wrap(result);
   }
 
   static MetricExporter customize(MetricExporter exporter, ConfigProperties config) {
@@ -107,11 +107,11 @@ public final class ExporterCustomizers implements AutoConfigurationCustomizerPro
         || exporter instanceof OtlpHttpMetricExporter)) {
       return exporter;
     }
-    ExporterHeadersFile headersFile = ExporterHeadersFile.fromConfig(config);
-    MetricExporter result = headersFile == null ? exporter : headersFile.apply(exporter);
+    DiskBuffering disk = DiskBuffering.forConfig(config);
+    MetricExporter result = rebuild(config, disk).apply(exporter);
     ExporterLogFilter.install();
     result = new ReportingMetricExporter(result, failureLog(config, "metrics"));
-    return DiskBuffering.forConfig(config).wrap(result);
+    return disk.wrap(result);
   }
 
   static LogRecordExporter customize(LogRecordExporter exporter, ConfigProperties config) {
@@ -119,11 +119,17 @@ public final class ExporterCustomizers implements AutoConfigurationCustomizerPro
         || exporter instanceof OtlpHttpLogRecordExporter)) {
       return exporter;
     }
-    ExporterHeadersFile headersFile = ExporterHeadersFile.fromConfig(config);
-    LogRecordExporter result = headersFile == null ? exporter : headersFile.apply(exporter);
+    DiskBuffering disk = DiskBuffering.forConfig(config);
+    LogRecordExporter result = rebuild(config, disk).apply(exporter);
     ExporterLogFilter.install();
     result = new ReportingLogRecordExporter(result, failureLog(config, "logs"));
-    return DiskBuffering.forConfig(config).wrap(result);
+    return disk.wrap(result);
+  }
+
+  private static OtlpExporterRebuild rebuild(ConfigProperties config, DiskBuffering disk) {
+    // With the disk doing the retrying, an export that waits seconds for its own retries would
+    // only hold up the batch queue.
+    return new OtlpExporterRebuild(ExporterHeadersFile.fromConfig(config), disk.isEnabled());
   }
 
   private static ExportFailureLog failureLog(ConfigProperties config, String signal) {

@@ -1,15 +1,6 @@
 package io.lumen.sdk.internal;
 
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
-import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
-import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
-import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
-import io.opentelemetry.sdk.logs.export.LogRecordExporter;
-import io.opentelemetry.sdk.metrics.export.MetricExporter;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
@@ -121,48 +112,6 @@ public final class ExporterHeadersFile implements Supplier<Map<String, String>> 
       }
     }
     return Collections.unmodifiableMap(parsed);
-  }
-
-  /** {@code exporter} sending this file's headers too, if it is an OTLP exporter. */
-  public SpanExporter apply(SpanExporter exporter) {
-    SpanExporter result = exporter;
-    if (exporter instanceof OtlpGrpcSpanExporter) {
-      result = ((OtlpGrpcSpanExporter) exporter).toBuilder().setHeaders(this).build();
-    } else if (exporter instanceof OtlpHttpSpanExporter) {
-      result = ((OtlpHttpSpanExporter) exporter).toBuilder().setHeaders(this).build();
-    }
-    if (result != exporter) {
-      exporter.shutdown();
-    }
-    return result;
-  }
-
-  /** {@code exporter} sending this file's headers too, if it is an OTLP exporter. */
-  public MetricExporter apply(MetricExporter exporter) {
-    MetricExporter result = exporter;
-    if (exporter instanceof OtlpGrpcMetricExporter) {
-      result = ((OtlpGrpcMetricExporter) exporter).toBuilder().setHeaders(this).build();
-    } else if (exporter instanceof OtlpHttpMetricExporter) {
-      result = ((OtlpHttpMetricExporter) exporter).toBuilder().setHeaders(this).build();
-    }
-    if (result != exporter) {
-      exporter.shutdown();
-    }
-    return result;
-  }
-
-  /** {@code exporter} sending this file's headers too, if it is an OTLP exporter. */
-  public LogRecordExporter apply(LogRecordExporter exporter) {
-    LogRecordExporter result = exporter;
-    if (exporter instanceof OtlpGrpcLogRecordExporter) {
-      result = ((OtlpGrpcLogRecordExporter) exporter).toBuilder().setHeaders(this).build();
-    } else if (exporter instanceof OtlpHttpLogRecordExporter) {
-      result = ((OtlpHttpLogRecordExporter) exporter).toBuilder().setHeaders(this).build();
-    }
-    if (result != exporter) {
-      exporter.shutdown();
-    }
-    return result;
   }
 
   @Override
