@@ -65,7 +65,9 @@ final class ModuleClassLoader extends ClassLoader {
         } else if (name.startsWith(AGENT_PREFIX)) {
           loaded = moduleSource.loadClass(name);
         } else if (name.startsWith("java.")) {
-          loaded = Class.forName(name, false, null);
+          // The platform loader, not the bootstrap loader: java.sql, java.net.http and other JDK
+          // modules are defined there (it delegates java.base to the bootstrap loader).
+          loaded = Class.forName(name, false, Platform.platformLoader());
         } else {
           loaded = loadFromLibraryOrModuleSource(name);
         }
