@@ -18,7 +18,8 @@ import javax.servlet.http.HttpServletResponse;
  * The shared servlet code's view of {@code javax.servlet} requests and responses, using Servlet 3.0
  * methods only. Public for the agent part of this module; not for applications.
  */
-public enum JavaxServletAccessor implements ServletAccessor<HttpServletRequest, HttpServletResponse> {
+public enum JavaxServletAccessor
+    implements ServletAccessor<HttpServletRequest, HttpServletResponse> {
   INSTANCE;
 
   @Override

@@ -12,8 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Server spans, {@code http.server.request.duration} and {@code http.server.active_requests} for
- * {@code jakarta.servlet} containers (Servlet 5.0 and later), in library mode: the application registers
- * the {@link #newFilter() filter}. With the Lumen agent attached nothing needs to be done by hand.
+ * {@code jakarta.servlet} containers (Servlet 5.0 and later), in library mode: the application
+ * registers the {@link #newFilter() filter}. With the Lumen agent attached nothing needs to be done
+ * by hand.
  *
  * <pre>{@code
  * // in a ServletContainerInitializer or ServletContextListener

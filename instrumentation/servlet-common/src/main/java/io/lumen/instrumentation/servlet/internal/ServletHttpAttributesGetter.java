@@ -7,10 +7,11 @@ import javax.annotation.Nullable;
 /**
  * Reads the HTTP semantic-convention attributes of a servlet request and response.
  *
- * <p>{@code server.address} and {@code server.port} need nothing here: the extractor reads them from
- * the {@code Host} (or {@code Forwarded}) header, which is what the client asked for, rather than
- * from the socket the container happened to accept on. {@code client.address} likewise comes from
- * {@code Forwarded}/{@code X-Forwarded-For} when a proxy sent them, and from the peer otherwise.
+ * <p>{@code server.address} and {@code server.port} need nothing here: the extractor reads them
+ * from the {@code Host} (or {@code Forwarded}) header, which is what the client asked for, rather
+ * than from the socket the container happened to accept on. {@code client.address} likewise comes
+ * from {@code Forwarded}/{@code X-Forwarded-For} when a proxy sent them, and from the peer
+ * otherwise.
  */
 final class ServletHttpAttributesGetter<REQUEST, RESPONSE>
     implements HttpServerAttributesGetter<REQUEST, RESPONSE> {

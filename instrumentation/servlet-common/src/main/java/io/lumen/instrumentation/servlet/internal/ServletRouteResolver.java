@@ -13,8 +13,8 @@ import javax.annotation.Nullable;
  * servlet, such as {@code /users/*} or {@code /orders}; never the raw path.
  *
  * <p>By the time a request reaches the first filter the container has already chosen the servlet,
- * and split the path into {@code servletPath} and {@code pathInfo} accordingly. Which of the Servlet
- * specification's four kinds of mapping produced that split can then be told from the web
+ * and split the path into {@code servletPath} and {@code pathInfo} accordingly. Which of the
+ * Servlet specification's four kinds of mapping produced that split can then be told from the web
  * application's registered patterns (a Servlet 3.0 API), so this works on every container, for
  * filters as well as servlets, without knowing which servlet will run:
  *

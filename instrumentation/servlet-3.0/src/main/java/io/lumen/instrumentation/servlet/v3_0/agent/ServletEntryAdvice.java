@@ -16,7 +16,10 @@ public final class ServletEntryAdvice {
 
   private ServletEntryAdvice() {}
 
-  /** Returns the dispatch to undo on exit, as {@code Object}: advice signatures name no agent type. */
+  /**
+   * Returns the dispatch to undo on exit, as {@code Object}: advice signatures name no agent
+   * type.
+   */
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object onEnter(
       @Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response) {

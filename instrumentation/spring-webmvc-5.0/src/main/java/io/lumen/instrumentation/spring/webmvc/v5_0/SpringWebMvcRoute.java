@@ -16,7 +16,7 @@ import javax.annotation.Nullable;
  */
 public final class SpringWebMvcRoute {
 
-  /** {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, named so that no Spring class links. */
+  /** {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, named: no Spring class links. */
   static final String BEST_MATCHING_PATTERN_ATTRIBUTE =
       "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 

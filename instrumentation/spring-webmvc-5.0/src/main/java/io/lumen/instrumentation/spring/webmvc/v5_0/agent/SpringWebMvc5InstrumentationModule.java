@@ -11,8 +11,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Names the Servlet instrumentation's server span after the handler pattern Spring Web MVC
  * matched, on Spring Framework 5 ({@code javax.servlet}). Enabled by {@code
- * otel.instrumentation.spring-webmvc-5.0.enabled}, or {@code otel.instrumentation.spring-webmvc.enabled}
- * for both Spring Web MVC modules.
+ * otel.instrumentation.spring-webmvc-5.0.enabled}, or {@code
+ * otel.instrumentation.spring-webmvc.enabled} for both Spring Web MVC modules.
  */
 public final class SpringWebMvc5InstrumentationModule extends InstrumentationModule {
 

@@ -11,8 +11,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Names the Servlet instrumentation's server span after the handler pattern Spring Web MVC
  * matched, on Spring Framework 6 ({@code jakarta.servlet}). Enabled by {@code
- * otel.instrumentation.spring-webmvc-6.0.enabled}, or {@code otel.instrumentation.spring-webmvc.enabled}
- * for both Spring Web MVC modules.
+ * otel.instrumentation.spring-webmvc-6.0.enabled}, or {@code
+ * otel.instrumentation.spring-webmvc.enabled} for both Spring Web MVC modules.
  */
 public final class SpringWebMvc6InstrumentationModule extends InstrumentationModule {
 
@@ -23,7 +23,8 @@ public final class SpringWebMvc6InstrumentationModule extends InstrumentationMod
   @Override
   public ElementMatcher<ClassLoader> classLoaderMatcher() {
     return hasClassesNamed(
-        "org.springframework.web.servlet.HandlerAdapter", "jakarta.servlet.http.HttpServletRequest");
+        "org.springframework.web.servlet.HandlerAdapter",
+        "jakarta.servlet.http.HttpServletRequest");
   }
 
   @Override
