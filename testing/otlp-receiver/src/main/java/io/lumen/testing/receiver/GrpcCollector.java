@@ -41,9 +41,14 @@ final class GrpcCollector implements AutoCloseable {
     this.server = server;
   }
 
-  static GrpcCollector start(String host, int port, TelemetryStore store) throws IOException {
+  /** Over TLS when {@code tls} is not null. */
+  static GrpcCollector start(String host, int port, TelemetryStore store, ReceiverTls tls)
+      throws IOException {
+    InetSocketAddress address = new InetSocketAddress(host, port);
     Server server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        (tls == null
+                ? NettyServerBuilder.forAddress(address)
+                : NettyServerBuilder.forAddress(address, tls.grpcCredentials()))
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
             .intercept(new HeaderCapture())
             .addService(new TraceService(store))

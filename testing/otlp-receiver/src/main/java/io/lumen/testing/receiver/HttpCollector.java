@@ -4,6 +4,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The OTLP/HTTP endpoint on the JDK's HTTP server: {@code POST /v1/traces}, {@code /v1/metrics}
@@ -37,8 +41,26 @@ final class HttpCollector implements AutoCloseable {
     this.executor = executor;
   }
 
-  static HttpCollector start(String host, int port, TelemetryStore store) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+  /** Over TLS (HTTPS) when {@code tls} is not null. */
+  static HttpCollector start(String host, int port, TelemetryStore store, ReceiverTls tls)
+      throws IOException {
+    HttpServer server;
+    if (tls == null) {
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    } else {
+      HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), 0);
+      boolean clientAuth = tls.clientCertificateAuthority() != null;
+      https.setHttpsConfigurator(
+          new HttpsConfigurator(tls.sslContext()) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+              SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+              ssl.setNeedClientAuth(clientAuth);
+              parameters.setSSLParameters(ssl);
+            }
+          });
+      server = https;
+    }
     for (Signal signal : Signal.values()) {
       server.createContext(
           signal.httpPath(),

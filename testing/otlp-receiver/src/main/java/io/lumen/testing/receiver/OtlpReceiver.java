@@ -34,11 +34,13 @@ public final class OtlpReceiver implements AutoCloseable {
   private final TelemetryStore store;
   private final GrpcCollector grpc;
   private final HttpCollector http;
+  private final String scheme;
 
-  OtlpReceiver(TelemetryStore store, GrpcCollector grpc, HttpCollector http) {
+  OtlpReceiver(TelemetryStore store, GrpcCollector grpc, HttpCollector http, boolean tls) {
     this.store = store;
     this.grpc = grpc;
     this.http = http;
+    this.scheme = tls ? "https://" : "http://";
   }
 
   /** Starts a receiver on free ports of 127.0.0.1. */
@@ -63,9 +65,12 @@ public final class OtlpReceiver implements AutoCloseable {
     return http.port();
   }
 
-  /** The OTLP/gRPC endpoint, for example {@code http://127.0.0.1:4317}. */
+  /**
+   * The OTLP/gRPC endpoint, for example {@code http://127.0.0.1:4317} ({@code https://} with
+   * {@linkplain OtlpReceiverBuilder#setTls TLS}).
+   */
   public String grpcEndpoint() {
-    return "http://127.0.0.1:" + grpcPort();
+    return scheme + "127.0.0.1:" + grpcPort();
   }
 
   /**
@@ -73,7 +78,7 @@ public final class OtlpReceiver implements AutoCloseable {
    * OTEL_EXPORTER_OTLP_ENDPOINT}; per-signal endpoints append {@link Signal#httpPath()}.
    */
   public String httpEndpoint() {
-    return "http://127.0.0.1:" + httpPort();
+    return scheme + "127.0.0.1:" + httpPort();
   }
 
   // ---- what arrived
