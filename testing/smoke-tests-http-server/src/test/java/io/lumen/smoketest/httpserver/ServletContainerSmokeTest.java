@@ -8,6 +8,7 @@ import static io.lumen.smoketest.httpserver.ServerUnderTest.newTraceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lumen.smoketest.httpserver.apps.EmbeddedServer;
+import io.lumen.smoketest.httpserver.apps.javax.JavaxServletApp.ContextLeakingServlet;
 import io.lumen.testing.agent.SpanAssert;
 import io.lumen.testing.agent.TraceAssert;
 import io.lumen.testing.receiver.ReceivedDataPoint;
@@ -69,7 +70,7 @@ class ServletContainerSmokeTest {
     server =
         ServerUnderTest.start(
             container.name(),
-            List.of(container.librarySet()),
+            List.of(container.librarySet(), "opentelemetry-api-1.65.0"),
             List.of(),
             EmbeddedServer.class.getName(),
             container.kind(),
@@ -223,6 +224,27 @@ class ServletContainerSmokeTest {
                 TIMEOUT);
     assertThat(untraced).hasSize(6).allSatisfy(span -> SpanAssert.assertThat(span).isRoot());
     assertThat(untraced.stream().map(ReceivedSpan::traceId).distinct()).hasSize(6);
+  }
+
+  /**
+   * An application that leaves its own context current on the container's threads (a scope it
+   * never closes) does not make later requests on those threads part of that context's trace: each
+   * request starts from the root context. Every request here leaks, on at most a dozen threads, so
+   * most of them arrive on a thread an earlier one left dirty.
+   */
+  @Test
+  void contextLeakedByTheApplicationDoesNotBecomeTheNextRequestsParent() {
+    for (int i = 0; i < 16; i++) {
+      String query = "leak=" + i;
+      String currentTraceId = server.get("/leaky?" + query).body();
+
+      ReceivedSpan span =
+          server.receiver().awaitSpan(s -> query.equals(s.attribute("url.query")), TIMEOUT);
+      SpanAssert.assertThat(span).isServer().isRoot();
+      assertThat(span.traceId()).isNotEqualTo(ContextLeakingServlet.LEAKED_TRACE_ID);
+      // the application saw the request's server span as current, not what it leaked earlier
+      assertThat(currentTraceId).isEqualTo(span.traceId());
+    }
   }
 
   @Test

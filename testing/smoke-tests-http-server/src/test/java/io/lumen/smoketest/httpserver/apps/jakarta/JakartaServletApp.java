@@ -69,6 +69,12 @@ public final class JakartaServletApp implements ServletContainerInitializer, Ser
     servlet(context, "include", new IncludingServlet(), "/include");
     servlet(context, "async", new AsyncServlet(), "/async");
     servlet(context, "asyncDispatch", new AsyncDispatchServlet(), "/async-dispatch");
+    if (ContextLeakingServlet.API_PRESENT) {
+      // by name: the class links the OpenTelemetry API, which only some runs put on the class path
+      context
+          .addServlet("leaky", ContextLeakingServlet.class.getName())
+          .addMapping("/leaky");
+    }
     if (spring) {
       ServletRegistration.Dynamic dispatcher =
           context.addServlet("dispatcher", "org.springframework.web.servlet.DispatcherServlet");
@@ -192,6 +198,37 @@ public final class JakartaServletApp implements ServletContainerInitializer, Ser
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {
       AsyncContext async = request.startAsync();
       worker.execute(() -> async.dispatch("/hello"));
+    }
+  }
+
+  /**
+   * Answers the trace id the application sees as current, then leaves a context of its own current
+   * on the container's thread, never closing the scope: the bug the agent must survive.
+   */
+  public static final class ContextLeakingServlet extends HttpServlet {
+    static final boolean API_PRESENT = isPresent("io.opentelemetry.api.trace.Span");
+    public static final String LEAKED_TRACE_ID = "ffffffffffffffffffffffffffffff01";
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      write(response, 200, io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
+      io.opentelemetry.api.trace.Span.wrap(
+              io.opentelemetry.api.trace.SpanContext.create(
+                  LEAKED_TRACE_ID,
+                  "ffffffffffffff01",
+                  io.opentelemetry.api.trace.TraceFlags.getSampled(),
+                  io.opentelemetry.api.trace.TraceState.getDefault()))
+          .makeCurrent();
+    }
+
+    private static boolean isPresent(String className) {
+      try {
+        Class.forName(className, false, ContextLeakingServlet.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException e) {
+        return false;
+      }
     }
   }
 
