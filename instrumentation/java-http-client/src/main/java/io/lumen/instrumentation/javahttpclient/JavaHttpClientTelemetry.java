@@ -6,9 +6,9 @@ import java.net.http.HttpClient;
 
 /**
  * Client spans and {@code http.client.request.duration} for the JDK's {@link HttpClient} (Java 11
- * and later), in library mode: wrap each client once, and use the wrapper everywhere the client
- * was used. With the Lumen agent attached nothing needs to be done: the agent instruments the
- * JDK's client itself (and a wrapped client still yields one span per request).
+ * and later), in library mode: wrap each client once, and use the wrapper everywhere the client was
+ * used. With the Lumen agent attached nothing needs to be done: the agent instruments the JDK's
+ * client itself (and a wrapped client still yields one span per request).
  *
  * <pre>{@code
  * HttpClient client =
@@ -16,9 +16,9 @@ import java.net.http.HttpClient;
  * client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString());
  * }</pre>
  *
- * <p>Each {@code send} and {@code sendAsync} is one CLIENT span named after the method, ended
- * when the response (with its body, as the body handler reads it) or the failure is there. The
- * span's context is sent in the request's headers by the {@link OpenTelemetry#getPropagators()
+ * <p>Each {@code send} and {@code sendAsync} is one CLIENT span named after the method, ended when
+ * the response (with its body, as the body handler reads it) or the failure is there. The span's
+ * context is sent in the request's headers by the {@link OpenTelemetry#getPropagators()
  * propagators}; redirects and authentication retries the client follows are counted in {@code
  * http.request.resend_count}.
  */
@@ -41,8 +41,8 @@ public final class JavaHttpClientTelemetry {
   }
 
   /**
-   * Returns a client that sends through {@code client}, with a span per request. Settings,
-   * executor and lifecycle ({@code shutdown}, {@code close} on Java 21+) are {@code client}'s.
+   * Returns a client that sends through {@code client}, with a span per request. Settings, executor
+   * and lifecycle ({@code shutdown}, {@code close} on Java 21+) are {@code client}'s.
    */
   public HttpClient newHttpClient(HttpClient client) {
     return new TelemetryHttpClient(client, sendTelemetry);

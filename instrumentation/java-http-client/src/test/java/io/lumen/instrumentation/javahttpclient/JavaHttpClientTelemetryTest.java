@@ -41,7 +41,8 @@ class JavaHttpClientTelemetryTest extends AbstractHttpClientLibraryTest {
 
   @Override
   protected int send(String method, URI uri, Map<String, String> headers) throws Exception {
-    return client.send(request(method, uri, headers), HttpResponse.BodyHandlers.ofString())
+    return client
+        .send(request(method, uri, headers), HttpResponse.BodyHandlers.ofString())
         .statusCode();
   }
 

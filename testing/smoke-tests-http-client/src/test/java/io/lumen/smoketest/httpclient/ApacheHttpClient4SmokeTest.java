@@ -12,9 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * Apache HttpClient 4.0 (Java 6 bytecode, which the agent upgrades) and 4.5.14, the newest 4.x.
- */
+/** Apache HttpClient 4.0 (Java 6 bytecode, which the agent upgrades) and 4.5.14, the newest 4.x. */
 class ApacheHttpClient4SmokeTest {
 
   private static final String SCOPE = "io.lumen.apache-httpclient-4.0";

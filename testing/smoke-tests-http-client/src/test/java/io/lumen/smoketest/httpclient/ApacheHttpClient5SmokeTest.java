@@ -62,8 +62,14 @@ class ApacheHttpClient5SmokeTest {
   private static List<Path> libraries(String version) {
     return version.equals("5.0")
         ? ClientScenarios.testLibraries(
-            "httpclient5-5.0.jar", "httpcore5-5.0.jar", "httpcore5-h2-5.0.jar", "slf4j-api-1.7.25.jar")
+            "httpclient5-5.0.jar",
+            "httpcore5-5.0.jar",
+            "httpcore5-h2-5.0.jar",
+            "slf4j-api-1.7.25.jar")
         : ClientScenarios.testLibraries(
-            "httpclient5-5.6.jar", "httpcore5-5.4.jar", "httpcore5-h2-5.4.jar", "slf4j-api-1.7.36.jar");
+            "httpclient5-5.6.jar",
+            "httpcore5-5.4.jar",
+            "httpcore5-h2-5.4.jar",
+            "slf4j-api-1.7.36.jar");
   }
 }

@@ -48,7 +48,8 @@ final class ClientScenarios {
             .mainClass(app)
             .addClassPathOf(app)
             .addClassPath(libraries)
-            .systemProperty("otel.instrumentation.http.client.capture-request-headers", "X-Request-Id")
+            .systemProperty(
+                "otel.instrumentation.http.client.capture-request-headers", "X-Request-Id")
             .systemProperty("otel.instrumentation.http.client.capture-response-headers", "X-Answer")
             .exportTo(receiver, OtlpProtocol.GRPC)
             .start()) {
@@ -98,8 +99,7 @@ final class ClientScenarios {
 
   /** The scenario's one CLIENT span; fails if there is none or more than one. */
   ReceivedSpan clientSpan(String scenario) {
-    ReceivedSpan span =
-        receiver.awaitSpan(s -> isClientSpanOf(s, scenario), TIMEOUT);
+    ReceivedSpan span = receiver.awaitSpan(s -> isClientSpanOf(s, scenario), TIMEOUT);
     assertThat(receiver.spans(s -> isClientSpanOf(s, scenario)))
         .as("CLIENT spans of scenario " + scenario)
         .containsExactly(span);
@@ -139,8 +139,8 @@ final class ClientScenarios {
   // ---- the scenarios every library runs
 
   /**
-   * A 200: span {@code GET}, CLIENT, stable attributes, captured headers, and the server's span
-   * its child in the same trace (which proves the context went out in the request headers).
+   * A 200: span {@code GET}, CLIENT, stable attributes, captured headers, and the server's span its
+   * child in the same trace (which proves the context went out in the request headers).
    */
   ReceivedSpan assertOk(String scenario, String scopeName) {
     assertThat(outcome(scenario)).isEqualTo("status=200");
@@ -157,7 +157,8 @@ final class ClientScenarios {
         .hasAttribute("http.request.header.x-request-id", List.of("r-1"))
         .hasAttribute("http.response.header.x-answer", List.of("42"))
         .doesNotHaveAttribute("http.request.resend_count");
-    assertThat(client.attribute("url.full").toString()).matches("http://127\\.0\\.0\\.1:\\d+/ok\\?scenario=" + scenario);
+    assertThat(client.attribute("url.full").toString())
+        .matches("http://127\\.0\\.0\\.1:\\d+/ok\\?scenario=" + scenario);
     assertThat((Long) client.attribute("server.port")).isPositive();
     assertServerChildOf(client, scenario);
     return client;
@@ -187,7 +188,9 @@ final class ClientScenarios {
     assertThat(client.attribute("url.full").toString()).contains("/redirect?");
     List<ReceivedSpan> servers = serverSpans(scenario, 2);
     assertThat(servers).hasSize(2).allSatisfy(server -> assertThat(server).isChildOf(client));
-    assertThat(servers).extracting(s -> s.attribute("url.path")).containsExactlyInAnyOrder("/redirect", "/ok");
+    assertThat(servers)
+        .extracting(s -> s.attribute("url.path"))
+        .containsExactlyInAnyOrder("/redirect", "/ok");
     return client;
   }
 
@@ -204,7 +207,9 @@ final class ClientScenarios {
   }
 
   void assertServerChildOf(ReceivedSpan client, String scenario) {
-    assertThat(serverSpans(scenario, 1)).singleElement().satisfies(server -> assertThat(server).isChildOf(client));
+    assertThat(serverSpans(scenario, 1))
+        .singleElement()
+        .satisfies(server -> assertThat(server).isChildOf(client));
   }
 
   /**

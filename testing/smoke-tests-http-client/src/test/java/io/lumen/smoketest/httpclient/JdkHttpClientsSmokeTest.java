@@ -53,7 +53,10 @@ class JdkHttpClientsSmokeTest {
     receiver.reset();
     ClientScenarios scenarios =
         ClientScenarios.run(
-            receiver, JdkClientsApp.class, List.of(), ForkedJvm.builder().javaExecutable(java.get()));
+            receiver,
+            JdkClientsApp.class,
+            List.of(),
+            ForkedJvm.builder().javaExecutable(java.get()));
 
     assertHttpUrlConnection(scenarios);
     assertJavaNetHttpClient(scenarios);

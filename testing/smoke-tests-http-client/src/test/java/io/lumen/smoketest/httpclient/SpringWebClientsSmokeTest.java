@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spring's RestTemplate and RestClient (6.2) need no instrumentation of their own: whichever
- * client they use records the one CLIENT span of each request, and nothing records a second.
+ * Spring's RestTemplate and RestClient (6.2) need no instrumentation of their own: whichever client
+ * they use records the one CLIENT span of each request, and nothing records a second.
  */
 class SpringWebClientsSmokeTest {
 

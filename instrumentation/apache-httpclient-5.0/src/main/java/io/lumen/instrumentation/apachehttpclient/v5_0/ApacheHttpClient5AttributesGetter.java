@@ -12,7 +12,9 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.MessageHeaders;
 import org.apache.hc.core5.http.ProtocolVersion;
 
-/** Reads the conventions' attributes from the request as the application made it, and the response. */
+/**
+ * Reads the conventions' attributes from the request as the application made it, and the response.
+ */
 enum ApacheHttpClient5AttributesGetter
     implements HttpClientAttributesGetter<ApacheHttpClientRequest, HttpResponse> {
   INSTANCE;

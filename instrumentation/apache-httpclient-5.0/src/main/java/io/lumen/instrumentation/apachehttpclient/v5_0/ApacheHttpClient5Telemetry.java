@@ -6,12 +6,12 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
- * Client spans and {@code http.client.request.duration} for Apache HttpClient 5, classic and
- * async, in library mode: build clients from {@link #newHttpClientBuilder()} / {@link
- * #newHttpAsyncClientBuilder()}, or {@link #addTo add} the telemetry to a builder of your own.
- * With the Lumen agent attached nothing needs to be done: the agent adds the same handlers to
- * every builder ({@code HttpClients.createDefault()}, {@code custom()}, {@code createSystem()}
- * and their async counterparts all build through one).
+ * Client spans and {@code http.client.request.duration} for Apache HttpClient 5, classic and async,
+ * in library mode: build clients from {@link #newHttpClientBuilder()} / {@link
+ * #newHttpAsyncClientBuilder()}, or {@link #addTo add} the telemetry to a builder of your own. With
+ * the Lumen agent attached nothing needs to be done: the agent adds the same handlers to every
+ * builder ({@code HttpClients.createDefault()}, {@code custom()}, {@code createSystem()} and their
+ * async counterparts all build through one).
  *
  * <pre>{@code
  * CloseableHttpClient client =
@@ -20,8 +20,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  *
  * <p>Each {@code execute} is one CLIENT span named after the method, ended when the response head
  * is in or with the failure. Every request the client sends for it (redirects, retries and
- * authentication challenges included) carries the span's context in its headers, through the
- * {@link OpenTelemetry#getPropagators() propagators}, and the resends are counted in {@code
+ * authentication challenges included) carries the span's context in its headers, through the {@link
+ * OpenTelemetry#getPropagators() propagators}, and the resends are counted in {@code
  * http.request.resend_count}. Clients that have no exec chain ({@code HttpClients.createMinimal()},
  * {@code MinimalHttpAsyncClient}) and the HTTP/2-only {@code H2AsyncClientBuilder} are not traced.
  */

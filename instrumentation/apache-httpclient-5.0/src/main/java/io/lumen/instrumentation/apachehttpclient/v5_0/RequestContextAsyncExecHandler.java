@@ -8,7 +8,10 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
-/** Right after an async client's protocol step: trace headers on, and a count of, every request sent. */
+/**
+ * Right after an async client's protocol step: trace headers on, and a count of, every request
+ * sent.
+ */
 final class RequestContextAsyncExecHandler implements AsyncExecChainHandler {
 
   private final ExchangeSpans spans;

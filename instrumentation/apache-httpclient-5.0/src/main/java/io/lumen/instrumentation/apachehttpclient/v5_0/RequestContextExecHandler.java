@@ -7,7 +7,10 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
 
-/** Right after a classic client's protocol step: trace headers on, and a count of, every request sent. */
+/**
+ * Right after a classic client's protocol step: trace headers on, and a count of, every request
+ * sent.
+ */
 final class RequestContextExecHandler implements ExecChainHandler {
 
   private final ExchangeSpans spans;

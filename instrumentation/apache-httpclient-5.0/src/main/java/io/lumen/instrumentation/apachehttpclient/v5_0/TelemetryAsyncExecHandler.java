@@ -70,8 +70,7 @@ final class TelemetryAsyncExecHandler implements AsyncExecChainHandler {
     }
 
     @Override
-    public void handleInformationResponse(HttpResponse response)
-        throws HttpException, IOException {
+    public void handleInformationResponse(HttpResponse response) throws HttpException, IOException {
       delegate.handleInformationResponse(response);
     }
 

@@ -9,14 +9,14 @@ import java.util.List;
  * properties and {@code OTEL_*} environment variables:
  *
  * <ul>
- *   <li>{@code otel.instrumentation.http.client.capture-request-headers}: request headers to
- *       record as {@code http.request.header.<name>} span attributes (comma-separated; globs);
+ *   <li>{@code otel.instrumentation.http.client.capture-request-headers}: request headers to record
+ *       as {@code http.request.header.<name>} span attributes (comma-separated; globs);
  *   <li>{@code otel.instrumentation.http.client.capture-response-headers}: the same for response
  *       headers;
  *   <li>{@code otel.instrumentation.http.known-methods}: the methods reported as themselves
  *       (default: the RFC 9110 methods and PATCH), shared with the server instrumentations;
- *   <li>{@code otel.instrumentation.http.client.sensitive-query-parameters}: query parameters
- *       whose values {@code url.full} redacts, on top of {@link SensitiveQueryParameters#DEFAULTS}.
+ *   <li>{@code otel.instrumentation.http.client.sensitive-query-parameters}: query parameters whose
+ *       values {@code url.full} redacts, on top of {@link SensitiveQueryParameters#DEFAULTS}.
  * </ul>
  *
  * <p>Only the agent part of a module uses this class: it needs the agent's configuration.

@@ -8,8 +8,8 @@ import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.InstrumenterBuilder;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanKindExtractor;
 import io.opentelemetry.instrumentation.api.internal.Experimental;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExtractorBuilder;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExtractor;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExtractorBuilder;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesGetter;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientMetrics;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
@@ -35,12 +35,11 @@ import java.util.Set;
  *       {@code exception} event; {@code error.type} the status code or the exception class;
  *   <li>the stable HTTP client attributes, {@code url.full} with user information and {@link
  *       SensitiveQueryParameters sensitive query values} redacted, opted-in request and response
- *       headers as {@code http.request.header.<name>} / {@code http.response.header.<name>}
- *       string arrays, and {@code http.request.resend_count} (see {@link
- *       HttpClientRequestAttempts});
- *   <li>the {@code http.client.request.duration} histogram, in seconds with the conventions'
- *       bucket boundaries, by method, status, error type, server address and port and protocol
- *       version only: never by URL;
+ *       headers as {@code http.request.header.<name>} / {@code http.response.header.<name>} string
+ *       arrays, and {@code http.request.resend_count} (see {@link HttpClientRequestAttempts});
+ *   <li>the {@code http.client.request.duration} histogram, in seconds with the conventions' bucket
+ *       boundaries, by method, status, error type, server address and port and protocol version
+ *       only: never by URL;
  *   <li>nested client spans suppressed: a library called by another instrumented library (or by
  *       itself, through a wrapper) yields one span, the outermost.
  * </ul>
@@ -116,16 +115,16 @@ public final class HttpClientInstrumenterBuilder<REQUEST, RESPONSE>
 
   /**
    * An instrumenter that writes the span's context into each request it starts, through {@code
-   * setter} and the {@link OpenTelemetry#getPropagators() propagators} (so {@code
-   * OTEL_PROPAGATORS} decides the headers).
+   * setter} and the {@link OpenTelemetry#getPropagators() propagators} (so {@code OTEL_PROPAGATORS}
+   * decides the headers).
    */
   public Instrumenter<REQUEST, RESPONSE> build(TextMapSetter<REQUEST> setter) {
     return instrumenterBuilder().buildClientInstrumenter(setter);
   }
 
   /**
-   * An instrumenter for libraries whose requests are immutable: the caller injects the context
-   * into the copy of the request it sends, with the {@link OpenTelemetry#getPropagators() propagators}.
+   * An instrumenter for libraries whose requests are immutable: the caller injects the context into
+   * the copy of the request it sends, with the {@link OpenTelemetry#getPropagators() propagators}.
    */
   public Instrumenter<REQUEST, RESPONSE> buildWithoutPropagation() {
     return instrumenterBuilder().buildInstrumenter(SpanKindExtractor.alwaysClient());

@@ -6,19 +6,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.annotation.Nullable;
 
 /**
- * Counts the HTTP requests a client sends for one logical request, so that the span of that
- * request can say how often it was resent ({@code http.request.resend_count}).
+ * Counts the HTTP requests a client sends for one logical request, so that the span of that request
+ * can say how often it was resent ({@code http.request.resend_count}).
  *
  * <p>Lumen records one client span per call into the client library (one {@code execute}, one
  * {@code send}, one {@code Call}), however many redirects, authentication challenges and retries
  * the library handles inside that call: that is the request the application made, and the only one
- * every supported library lets us observe. Where a library shows the individual requests
- * (an OkHttp network interceptor, an Apache HttpClient transport step, a response's chain of
- * previous responses), its instrumentation records each one here, and the span ends with {@code
+ * every supported library lets us observe. Where a library shows the individual requests (an OkHttp
+ * network interceptor, an Apache HttpClient transport step, a response's chain of previous
+ * responses), its instrumentation records each one here, and the span ends with {@code
  * http.request.resend_count} = requests sent - 1 when that is positive.
  *
- * <p>Every instrumenter built by {@link HttpClientInstrumenterBuilder} puts a fresh counter into the
- * context of each span it starts.
+ * <p>Every instrumenter built by {@link HttpClientInstrumenterBuilder} puts a fresh counter into
+ * the context of each span it starts.
  */
 public final class HttpClientRequestAttempts {
 

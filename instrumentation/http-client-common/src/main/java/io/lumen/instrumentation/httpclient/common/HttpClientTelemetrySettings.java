@@ -3,9 +3,8 @@ package io.lumen.instrumentation.httpclient.common;
 import java.util.Collection;
 
 /**
- * The settings every HTTP client telemetry builder offers, named alike in every library so that
- * the agent applies its configuration to each the same way ({@link
- * HttpClientAgentConfig#applyTo}).
+ * The settings every HTTP client telemetry builder offers, named alike in every library so that the
+ * agent applies its configuration to each the same way ({@link HttpClientAgentConfig#applyTo}).
  *
  * @param <B> the builder itself, for chaining
  */
@@ -18,7 +17,9 @@ public interface HttpClientTelemetrySettings<B extends HttpClientTelemetrySettin
    */
   B setCapturedRequestHeaders(Collection<String> headerNames);
 
-  /** Response headers to record as {@code http.response.header.<lowercase name>}; none by default. */
+  /**
+   * Response headers to record as {@code http.response.header.<lowercase name>}; none by default.
+   */
   B setCapturedResponseHeaders(Collection<String> headerNames);
 
   /**

@@ -19,7 +19,10 @@ final class ResendCountExtractor
   private ResendCountExtractor() {}
 
   @Override
-  public Context onStart(Context parentContext, Object request, io.opentelemetry.api.common.Attributes startAttributes) {
+  public Context onStart(
+      Context parentContext,
+      Object request,
+      io.opentelemetry.api.common.Attributes startAttributes) {
     return HttpClientRequestAttempts.addTo(parentContext);
   }
 

@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * and the common bearer-style parameter names:
  *
  * <ul>
- *   <li>AWS Signature V2 and V4: {@code AWSAccessKeyId}, {@code Signature}, {@code X-Amz-Signature},
- *       {@code X-Amz-Credential}, {@code X-Amz-Security-Token}
+ *   <li>AWS Signature V2 and V4: {@code AWSAccessKeyId}, {@code Signature}, {@code
+ *       X-Amz-Signature}, {@code X-Amz-Credential}, {@code X-Amz-Security-Token}
  *   <li>Google Cloud Storage V4: {@code X-Goog-Signature}, {@code X-Goog-Credential}
  *   <li>Azure shared access signatures: {@code sig}
  *   <li>tokens and keys by their usual names: {@code signature}, {@code token}, {@code

@@ -36,7 +36,9 @@ class HttpClientInstrumenterBuilderTest {
   private final OpenTelemetrySdk openTelemetry =
       OpenTelemetrySdk.builder()
           .setTracerProvider(
-              SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                  .build())
           .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
           .build();
@@ -49,7 +51,9 @@ class HttpClientInstrumenterBuilderTest {
   @Test
   void clientSpanFollowsTheStableConventionsAndPropagates() {
     Instrumenter<FakeRequest, Integer> instrumenter =
-        builder().setCapturedRequestHeaders(Collections.singletonList("X-Request-*")).build(FakeRequest.SETTER);
+        builder()
+            .setCapturedRequestHeaders(Collections.singletonList("X-Request-*"))
+            .build(FakeRequest.SETTER);
     FakeRequest request = new FakeRequest("GET", "https://example.com:8443/items?page=2");
     request.headers.put("x-request-id", "abc");
 
@@ -110,7 +114,11 @@ class HttpClientInstrumenterBuilderTest {
     Instrumenter<FakeRequest, Integer> instrumenter = builder().build(FakeRequest.SETTER);
 
     run(instrumenter, new FakeRequest("GET", "http://h/missing"), 404, null);
-    run(instrumenter, new FakeRequest("GET", "http://h/down"), null, new ConnectException("refused"));
+    run(
+        instrumenter,
+        new FakeRequest("GET", "http://h/down"),
+        null,
+        new ConnectException("refused"));
 
     List<SpanData> finished = spans.getFinishedSpanItems();
     assertThat(finished).hasSize(2);
@@ -120,7 +128,9 @@ class HttpClientInstrumenterBuilderTest {
     assertThat(finished.get(1).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(finished.get(1).getAttributes().get(AttributeKey.stringKey("error.type")))
         .isEqualTo("java.net.ConnectException");
-    assertThat(finished.get(1).getEvents()).extracting(e -> e.getName()).containsExactly("exception");
+    assertThat(finished.get(1).getEvents())
+        .extracting(e -> e.getName())
+        .containsExactly("exception");
   }
 
   @Test
@@ -154,7 +164,11 @@ class HttpClientInstrumenterBuilderTest {
 
   @Test
   void durationHistogramHasLowCardinalityAttributes() {
-    run(builder().build(FakeRequest.SETTER), new FakeRequest("GET", "http://h:81/a?b=c"), 500, null);
+    run(
+        builder().build(FakeRequest.SETTER),
+        new FakeRequest("GET", "http://h:81/a?b=c"),
+        500,
+        null);
 
     MetricData duration =
         metrics.collectAllMetrics().stream()

@@ -15,7 +15,8 @@ import javax.annotation.Nullable;
  * attributes are read when the span starts, before the connection is made (the connection's URL
  * changes as it follows redirects, and its request properties become unreadable once connected).
  */
-enum HttpUrlConnectionAttributesGetter implements HttpClientAttributesGetter<HttpURLConnection, Integer> {
+enum HttpUrlConnectionAttributesGetter
+    implements HttpClientAttributesGetter<HttpURLConnection, Integer> {
   INSTANCE;
 
   @Override

@@ -23,8 +23,8 @@ public final class HttpUrlConnectionInstrumentationModule extends Instrumentatio
   }
 
   /**
-   * None: the instrumented classes are the JDK's, one copy for every class loader, so this
-   * module's classes are shared from the agent class loader and reference nothing to check.
+   * None: the instrumented classes are the JDK's, one copy for every class loader, so this module's
+   * classes are shared from the agent class loader and reference nothing to check.
    */
   @Override
   public List<String> modulePackages() {

@@ -15,16 +15,16 @@ import javax.annotation.Nullable;
 /**
  * The span of each connection, across the several calls an application makes on it.
  *
- * <p>A connection is used like this: set it up, maybe {@code connect()}, maybe write a body
- * through {@code getOutputStream()}, then read the response ({@code getResponseCode()}, {@code
+ * <p>A connection is used like this: set it up, maybe {@code connect()}, maybe write a body through
+ * {@code getOutputStream()}, then read the response ({@code getResponseCode()}, {@code
  * getInputStream()}, header getters: all of them go through {@code getInputStream()}). The span
  * starts at the first of those calls and ends when the response (or a failure) is there; it is
  * remembered on the connection in between, so later calls neither start another span nor end this
  * one twice.
  *
  * <p>The JDK's methods call each other ({@code getOutputStream()} calls {@code connect()}, {@code
- * getInputStream()} calls {@code getResponseCode()} which calls {@code getInputStream()}): only
- * the outermost advised call of a thread acts.
+ * getInputStream()} calls {@code getResponseCode()} which calls {@code getInputStream()}): only the
+ * outermost advised call of a thread acts.
  */
 public final class HttpUrlConnectionSpans {
 
@@ -67,8 +67,8 @@ public final class HttpUrlConnectionSpans {
   }
 
   /**
-   * Called on entering an advised method: starts the connection's span on the first outermost
-   * call. Returns whether this call is the outermost; pass it to {@link #exit}.
+   * Called on entering an advised method: starts the connection's span on the first outermost call.
+   * Returns whether this call is the outermost; pass it to {@link #exit}.
    */
   public static boolean enter(HttpURLConnection connection) {
     if (CALL_DEPTH.get()[0]++ > 0) {

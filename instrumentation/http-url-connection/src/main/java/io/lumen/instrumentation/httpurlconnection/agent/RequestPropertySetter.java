@@ -22,7 +22,8 @@ enum RequestPropertySetter implements TextMapSetter<HttpURLConnection> {
     try {
       connection.setRequestProperty(key, value);
     } catch (IllegalStateException alreadyConnected) {
-      logger.log(Level.FINE, "connection already made; sent without trace headers", alreadyConnected);
+      logger.log(
+          Level.FINE, "connection already made; sent without trace headers", alreadyConnected);
     }
   }
 }

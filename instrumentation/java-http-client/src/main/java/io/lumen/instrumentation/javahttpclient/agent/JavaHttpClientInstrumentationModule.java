@@ -9,8 +9,8 @@ import java.util.List;
  * Traces the JDK's {@code java.net.http.HttpClient} (Java 11+) through advice on its
  * implementation. Enabled by {@code otel.instrumentation.java-http-client.enabled}.
  *
- * <p>Compiled for Java 8, as is its type instrumentation, so that the agent loads it on any JDK;
- * on Java 8 there is nothing for it to match. The advice and the library part need Java 11 and are
+ * <p>Compiled for Java 8, as is its type instrumentation, so that the agent loads it on any JDK; on
+ * Java 8 there is nothing for it to match. The advice and the library part need Java 11 and are
  * only loaded where the JDK client exists.
  */
 public final class JavaHttpClientInstrumentationModule extends InstrumentationModule {

@@ -9,16 +9,16 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * {@code HttpClientImpl.send}: starts the span, sends the request with the trace headers instead
- * of the application's, and ends the span with the response or the exception.
+ * {@code HttpClientImpl.send}: starts the span, sends the request with the trace headers instead of
+ * the application's, and ends the span with the response or the exception.
  */
 public final class SendAdvice {
 
   private SendAdvice() {}
 
   /**
-   * Returns {request to send, span context, scope, application's request}; only the first
-   * element when there is no span.
+   * Returns {request to send, span context, scope, application's request}; only the first element
+   * when there is no span.
    */
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments(

@@ -72,7 +72,9 @@ public final class HttpSendTelemetry {
       @Nullable HttpResponse<?> response,
       @Nullable Throwable error) {
     try {
-      for (HttpResponse<?> sent = response; sent != null; sent = sent.previousResponse().orElse(null)) {
+      for (HttpResponse<?> sent = response;
+          sent != null;
+          sent = sent.previousResponse().orElse(null)) {
         HttpClientRequestAttempts.recordAttempt(context);
       }
       instrumenter.end(context, request, response, unwrap(error));
@@ -82,8 +84,8 @@ public final class HttpSendTelemetry {
   }
 
   /**
-   * Ends the span when {@code future} completes, without changing the future the application
-   * gets: cancelling it still cancels the exchange.
+   * Ends the span when {@code future} completes, without changing the future the application gets:
+   * cancelling it still cancels the exchange.
    */
   public void endWhenComplete(
       Context context, HttpRequest request, CompletableFuture<? extends HttpResponse<?>> future) {

@@ -12,7 +12,8 @@ import javax.annotation.Nullable;
  * Reads the HTTP client conventions' attributes from the application's request (before the trace
  * headers were added) and the final response.
  */
-enum JavaHttpClientAttributesGetter implements HttpClientAttributesGetter<HttpRequest, HttpResponse<?>> {
+enum JavaHttpClientAttributesGetter
+    implements HttpClientAttributesGetter<HttpRequest, HttpResponse<?>> {
   INSTANCE;
 
   @Override
@@ -58,7 +59,8 @@ enum JavaHttpClientAttributesGetter implements HttpClientAttributesGetter<HttpRe
   }
 
   @Override
-  public Iterable<String> getHttpResponseHeaderNames(HttpRequest request, HttpResponse<?> response) {
+  public Iterable<String> getHttpResponseHeaderNames(
+      HttpRequest request, HttpResponse<?> response) {
     return response.headers().map().keySet();
   }
 

@@ -7,8 +7,8 @@ import okhttp3.Request;
 
 /**
  * The context each call was created in, by its request. An enqueued call runs its interceptors on
- * one of OkHttp's dispatcher threads, where the application's context is not current; the span
- * must still be the child of the span that made the call.
+ * one of OkHttp's dispatcher threads, where the application's context is not current; the span must
+ * still be the child of the span that made the call.
  */
 public final class CallContexts {
 
@@ -17,7 +17,9 @@ public final class CallContexts {
 
   private CallContexts() {}
 
-  /** Remembers the current context as the parent of the call about to be made for {@code request}. */
+  /**
+   * Remembers the current context as the parent of the call about to be made for {@code request}.
+   */
   public static void rememberCurrent(Request request) {
     Context current = Context.current();
     if (current != Context.root() || CONTEXTS.get(request) != null) {

@@ -22,8 +22,8 @@ import okhttp3.Request;
  *
  * <p>Each {@code Call} is one CLIENT span named after the method, a child of the context the call
  * was created in (also for {@code enqueue}, which runs on OkHttp's threads). It ends when the
- * response headers are in, or with the failure. The span's context is sent in the request's
- * headers by the {@link OpenTelemetry#getPropagators() propagators}; redirects and authentication
+ * response headers are in, or with the failure. The span's context is sent in the request's headers
+ * by the {@link OpenTelemetry#getPropagators() propagators}; redirects and authentication
  * follow-ups are counted in {@code http.request.resend_count}.
  */
 public final class OkHttpTelemetry {
@@ -62,9 +62,9 @@ public final class OkHttpTelemetry {
   }
 
   /**
-   * The application interceptor, for clients built by hand: add it first, and create calls
-   * through {@link #newCallFactory} or call {@link CallContexts#rememberCurrent} so that enqueued
-   * calls get the right parent.
+   * The application interceptor, for clients built by hand: add it first, and create calls through
+   * {@link #newCallFactory} or call {@link CallContexts#rememberCurrent} so that enqueued calls get
+   * the right parent.
    */
   public Interceptor newInterceptor() {
     return interceptor;

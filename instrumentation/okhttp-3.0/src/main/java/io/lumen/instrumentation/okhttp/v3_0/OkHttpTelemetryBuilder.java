@@ -8,7 +8,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /** Configures an {@link OkHttpTelemetry}. */
-public final class OkHttpTelemetryBuilder implements HttpClientTelemetrySettings<OkHttpTelemetryBuilder> {
+public final class OkHttpTelemetryBuilder
+    implements HttpClientTelemetrySettings<OkHttpTelemetryBuilder> {
 
   /** The instrumentation scope of this module's spans and metrics. */
   static final String INSTRUMENTATION_NAME = "io.lumen.okhttp-3.0";

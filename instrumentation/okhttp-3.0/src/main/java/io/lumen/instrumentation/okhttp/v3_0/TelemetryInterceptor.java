@@ -30,7 +30,8 @@ final class TelemetryInterceptor implements Interceptor {
   private final Instrumenter<Request, Response> instrumenter;
   private final ContextPropagators propagators;
 
-  TelemetryInterceptor(Instrumenter<Request, Response> instrumenter, ContextPropagators propagators) {
+  TelemetryInterceptor(
+      Instrumenter<Request, Response> instrumenter, ContextPropagators propagators) {
     this.instrumenter = instrumenter;
     this.propagators = propagators;
   }

@@ -81,7 +81,8 @@ class OkHttpTelemetryTest extends AbstractHttpClientLibraryTest {
     parent.end();
 
     List<SpanData> spans = awaitSpans(2);
-    SpanData client = spans.stream().filter(s -> s.getName().equals("GET")).findFirst().orElseThrow();
+    SpanData client =
+        spans.stream().filter(s -> s.getName().equals("GET")).findFirst().orElseThrow();
     assertThat(client.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
     assertThat(server.received().get(0).traceparent()).contains(client.getSpanId());
   }

@@ -23,11 +23,15 @@ public final class ApacheHttpClient4App extends ScenarioApp {
   @Override
   protected void scenarios() throws Exception {
     run("a4-ok", () -> execute(new DefaultHttpClient(), get(url("/ok", "a4-ok"), true)));
-    run("a4-not-found", () -> execute(new DefaultHttpClient(), get(url("/status/404", "a4-not-found"), false)));
+    run(
+        "a4-not-found",
+        () -> execute(new DefaultHttpClient(), get(url("/status/404", "a4-not-found"), false)));
     run(
         "a4-server-error",
         () -> execute(new DefaultHttpClient(), get(url("/status/500", "a4-server-error"), false)));
-    run("a4-redirect", () -> execute(new DefaultHttpClient(), get(url("/redirect", "a4-redirect"), false)));
+    run(
+        "a4-redirect",
+        () -> execute(new DefaultHttpClient(), get(url("/redirect", "a4-redirect"), false)));
     run(
         "a4-timeout",
         () -> {

@@ -13,8 +13,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Apache HttpClient 5, classic ({@code a5-*}) and async ({@code a5-async-*}); compiled against
- * 5.0 and run with 5.0 and 5.6.
+ * Apache HttpClient 5, classic ({@code a5-*}) and async ({@code a5-async-*}); compiled against 5.0
+ * and run with 5.0 and 5.6.
  */
 public final class ApacheHttpClient5App extends ScenarioApp {
 
@@ -33,7 +33,9 @@ public final class ApacheHttpClient5App extends ScenarioApp {
         CloseableHttpAsyncClient async = HttpAsyncClients.createDefault()) {
       run("a5-ok", () -> execute(client, get(url("/ok", "a5-ok"), true)));
       run("a5-not-found", () -> execute(client, get(url("/status/404", "a5-not-found"), false)));
-      run("a5-server-error", () -> execute(client, get(url("/status/500", "a5-server-error"), false)));
+      run(
+          "a5-server-error",
+          () -> execute(client, get(url("/status/500", "a5-server-error"), false)));
       run("a5-redirect", () -> execute(client, get(url("/redirect", "a5-redirect"), false)));
       run("a5-timeout", () -> execute(impatient, get(url("/slow", "a5-timeout"), false)));
       run("a5-refused", () -> execute(client, get(refusedUrl("a5-refused"), false)));

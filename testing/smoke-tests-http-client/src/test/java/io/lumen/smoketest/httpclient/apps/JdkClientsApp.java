@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The JDK's two clients: {@link HttpURLConnection} ({@code huc-*}) and {@link HttpClient} ({@code jhc-*}). */
+/**
+ * The JDK's two clients: {@link HttpURLConnection} ({@code huc-*}) and {@link HttpClient} ({@code
+ * jhc-*}).
+ */
 public final class JdkClientsApp extends ScenarioApp {
 
   private final HttpClient client =
@@ -28,14 +31,18 @@ public final class JdkClientsApp extends ScenarioApp {
   protected void scenarios() throws Exception {
     run("huc-ok", () -> urlConnection("GET", url("/ok", "huc-ok"), 0, true));
     run("huc-not-found", () -> urlConnection("GET", url("/status/404", "huc-not-found"), 0, true));
-    run("huc-server-error", () -> urlConnection("GET", url("/status/500", "huc-server-error"), 0, false));
+    run(
+        "huc-server-error",
+        () -> urlConnection("GET", url("/status/500", "huc-server-error"), 0, false));
     run("huc-redirect", () -> urlConnection("GET", url("/redirect", "huc-redirect"), 0, true));
     run("huc-timeout", () -> urlConnection("GET", url("/slow", "huc-timeout"), 300, true));
     run("huc-refused", () -> urlConnection("GET", refusedUrl("huc-refused"), 0, true));
     run("huc-post", () -> urlConnection("POST", url("/echo", "huc-post"), 0, true));
     run(
         "huc-signed",
-        () -> urlConnection("GET", url("/ok?X-Amz-Signature=secret&token=abc&page=2", "huc-signed"), 0, true));
+        () ->
+            urlConnection(
+                "GET", url("/ok?X-Amz-Signature=secret&token=abc&page=2", "huc-signed"), 0, true));
 
     run("jhc-ok", () -> send(request("GET", url("/ok", "jhc-ok")).header("X-Request-Id", "r-1")));
     run("jhc-not-found", () -> send(request("GET", url("/status/404", "jhc-not-found"))));
@@ -54,12 +61,12 @@ public final class JdkClientsApp extends ScenarioApp {
   }
 
   /**
-   * Reads the status like most code does: {@code getResponseCode()}, then the body from the
-   * input stream; or, with {@code statusFirst} false, straight from the input stream, which throws
-   * for 4xx and 5xx.
+   * Reads the status like most code does: {@code getResponseCode()}, then the body from the input
+   * stream; or, with {@code statusFirst} false, straight from the input stream, which throws for
+   * 4xx and 5xx.
    */
-  private static int urlConnection(String method, String url, int readTimeoutMillis, boolean statusFirst)
-      throws Exception {
+  private static int urlConnection(
+      String method, String url, int readTimeoutMillis, boolean statusFirst) throws Exception {
     HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
     connection.setRequestMethod(method);
     connection.setRequestProperty("X-Request-Id", "r-1");
@@ -73,7 +80,8 @@ public final class JdkClientsApp extends ScenarioApp {
     try {
       if (statusFirst) {
         int status = connection.getResponseCode();
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        try (InputStream in =
+            status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
           if (in != null) {
             in.readAllBytes();
           }
@@ -101,6 +109,9 @@ public final class JdkClientsApp extends ScenarioApp {
   }
 
   private int sendAsync(HttpRequest.Builder request) throws Exception {
-    return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).get().statusCode();
+    return client
+        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .get()
+        .statusCode();
   }
 }

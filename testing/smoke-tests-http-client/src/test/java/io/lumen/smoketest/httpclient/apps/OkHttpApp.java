@@ -27,14 +27,17 @@ public final class OkHttpApp extends ScenarioApp {
     run("ok-not-found", () -> execute(client, get(url("/status/404", "ok-not-found"))));
     run("ok-server-error", () -> execute(client, get(url("/status/500", "ok-server-error"))));
     run("ok-redirect", () -> execute(client, get(url("/redirect", "ok-redirect"))));
-    OkHttpClient impatient =
-        client.newBuilder().readTimeout(300, TimeUnit.MILLISECONDS).build();
+    OkHttpClient impatient = client.newBuilder().readTimeout(300, TimeUnit.MILLISECONDS).build();
     run("ok-timeout", () -> execute(impatient, get(url("/slow", "ok-timeout"))));
     run("ok-refused", () -> execute(client, get(refusedUrl("ok-refused"))));
-    run("ok-new-builder", () -> execute(client.newBuilder().build(), get(url("/ok", "ok-new-builder"))));
+    run(
+        "ok-new-builder",
+        () -> execute(client.newBuilder().build(), get(url("/ok", "ok-new-builder"))));
     run(
         "ok-purge",
-        () -> execute(client, new Request.Builder().url(url("/ok", "ok-purge")).method("PURGE", null)));
+        () ->
+            execute(
+                client, new Request.Builder().url(url("/ok", "ok-purge")).method("PURGE", null)));
     run("ok-async-ok", () -> enqueue(get(url("/ok", "ok-async-ok"))));
     run("ok-async-not-found", () -> enqueue(get(url("/status/404", "ok-async-not-found"))));
     run("ok-async-refused", () -> enqueue(get(refusedUrl("ok-async-refused"))));

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An application that calls a local server through one HTTP client library, scenario after
  * scenario, then exits (the agent flushes its telemetry on the way out). The server is the JDK's,
- * in the same JVM, so the agent traces it too: each request's SERVER span must be the child of
- * the CLIENT span that sent it.
+ * in the same JVM, so the agent traces it too: each request's SERVER span must be the child of the
+ * CLIENT span that sent it.
  *
  * <p>Each scenario requests a URL ending in {@code scenario=<name>}, so that a test finds its
  * CLIENT span by {@code url.full}, and prints {@code SCENARIO <name> status=<code>} or {@code
@@ -38,11 +38,13 @@ public abstract class ScenarioApp {
   protected final void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "test-server");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "test-server");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
     try {
       scenarios();
@@ -92,7 +94,9 @@ public abstract class ScenarioApp {
     } else if (path.startsWith("/status/")) {
       respond(exchange, Integer.parseInt(path.substring("/status/".length())), "status");
     } else if (path.equals("/redirect")) {
-      exchange.getResponseHeaders().add("Location", "/ok?" + exchange.getRequestURI().getRawQuery());
+      exchange
+          .getResponseHeaders()
+          .add("Location", "/ok?" + exchange.getRequestURI().getRawQuery());
       respond(exchange, 302, "");
     } else if (path.equals("/slow")) {
       try {

@@ -30,7 +30,9 @@ public final class SpringClientsApp extends ScenarioApp {
     run(
         "sp-rt-okhttp",
         () ->
-            get(new RestTemplate(new OkHttp3ClientHttpRequestFactory()), url("/ok", "sp-rt-okhttp")));
+            get(
+                new RestTemplate(new OkHttp3ClientHttpRequestFactory()),
+                url("/ok", "sp-rt-okhttp")));
     run(
         "sp-rt-not-found",
         () -> {

@@ -7,8 +7,8 @@ import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 
 /**
- * A request with the host it is executed against. Its request line holds either an absolute URI
- * or just the path, the target then giving scheme, host and port.
+ * A request with the host it is executed against. Its request line holds either an absolute URI or
+ * just the path, the target then giving scheme, host and port.
  */
 final class ApacheHttpClient4Request {
 
@@ -31,8 +31,7 @@ final class ApacheHttpClient4Request {
       this.scheme = target == null ? "http" : target.getSchemeName();
       this.host = target == null ? null : target.getHostName();
       this.port = target == null ? -1 : target.getPort();
-      this.url =
-          scheme + "://" + (host == null ? "" : host) + (port > 0 ? ":" + port : "") + uri;
+      this.url = scheme + "://" + (host == null ? "" : host) + (port > 0 ? ":" + port : "") + uri;
     }
   }
 

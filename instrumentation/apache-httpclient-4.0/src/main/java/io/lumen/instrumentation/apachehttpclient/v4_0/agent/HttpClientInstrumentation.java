@@ -16,11 +16,11 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Every implementation of {@code org.apache.http.client.HttpClient}, at the one method its
- * {@code execute} overloads end in: {@code execute(HttpHost, HttpRequest, HttpContext)} in 4.0 to
- * 4.2 ({@code AbstractHttpClient}), and {@code doExecute} with the same arguments from 4.3 on
- * ({@code CloseableHttpClient} lets some overloads call it directly). Where one calls the other,
- * or a wrapper client calls a wrapped one, the inner span is suppressed.
+ * Every implementation of {@code org.apache.http.client.HttpClient}, at the one method its {@code
+ * execute} overloads end in: {@code execute(HttpHost, HttpRequest, HttpContext)} in 4.0 to 4.2
+ * ({@code AbstractHttpClient}), and {@code doExecute} with the same arguments from 4.3 on ({@code
+ * CloseableHttpClient} lets some overloads call it directly). Where one calls the other, or a
+ * wrapper client calls a wrapped one, the inner span is suppressed.
  */
 public final class HttpClientInstrumentation implements TypeInstrumentation {
 

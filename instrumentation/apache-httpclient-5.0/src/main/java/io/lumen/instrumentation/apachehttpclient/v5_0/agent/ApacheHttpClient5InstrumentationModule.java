@@ -27,7 +27,8 @@ public final class ApacheHttpClient5InstrumentationModule extends Instrumentatio
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new ClientBuilderInstrumentation("org.apache.hc.client5.http.impl.classic.HttpClientBuilder"),
+        new ClientBuilderInstrumentation(
+            "org.apache.hc.client5.http.impl.classic.HttpClientBuilder"),
         new ClientBuilderInstrumentation(
             "org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder"));
   }

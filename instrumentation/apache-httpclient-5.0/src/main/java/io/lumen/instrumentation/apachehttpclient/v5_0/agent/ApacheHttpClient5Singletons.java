@@ -8,8 +8,8 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
- * The agent's telemetry, built once per application class loader, and which builders already
- * have its handlers: {@code build()} may be called on one builder many times.
+ * The agent's telemetry, built once per application class loader, and which builders already have
+ * its handlers: {@code build()} may be called on one builder many times.
  */
 public final class ApacheHttpClient5Singletons {
 

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every HTTP client library's telemetry does in library mode, against a real local server.
- * A subclass adapts one library: it builds the instrumented client from {@link #openTelemetry()}
- * and sends requests with it.
+ * What every HTTP client library's telemetry does in library mode, against a real local server. A
+ * subclass adapts one library: it builds the instrumented client from {@link #openTelemetry()} and
+ * sends requests with it.
  */
 public abstract class AbstractHttpClientLibraryTest {
 
@@ -91,8 +91,7 @@ public abstract class AbstractHttpClientLibraryTest {
   protected static final Duration READ_TIMEOUT = Duration.ofMillis(500);
 
   /** Sends a request and reads the whole response; returns its status. Follows redirects. */
-  protected abstract int send(String method, URI uri, Map<String, String> headers)
-      throws Exception;
+  protected abstract int send(String method, URI uri, Map<String, String> headers) throws Exception;
 
   @Test
   void successfulRequestIsOneClientSpanWhoseContextTheServerReceives() throws Exception {
@@ -109,7 +108,8 @@ public abstract class AbstractHttpClientLibraryTest {
         .containsEntry(AttributeKey.stringKey("server.address"), "127.0.0.1")
         .containsEntry(AttributeKey.longKey("server.port"), (long) server.uri("/").getPort())
         .containsEntry(AttributeKey.stringKey("network.protocol.version"), "1.1")
-        .containsEntry(AttributeKey.stringArrayKey("http.request.header.x-request-id"), List.of("r-1"))
+        .containsEntry(
+            AttributeKey.stringArrayKey("http.request.header.x-request-id"), List.of("r-1"))
         .containsEntry(AttributeKey.stringArrayKey("http.response.header.x-answer"), List.of("42"))
         .doesNotContainKey(AttributeKey.longKey("http.request.resend_count"));
     assertThat(server.received())
@@ -139,7 +139,8 @@ public abstract class AbstractHttpClientLibraryTest {
     assertThat(finished)
         .extracting(s -> s.getAttributes().get(AttributeKey.stringKey("error.type")))
         .containsExactly("404", "500");
-    assertThat(finished).allSatisfy(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
+    assertThat(finished)
+        .allSatisfy(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
   }
 
   @Test
@@ -155,13 +156,15 @@ public abstract class AbstractHttpClientLibraryTest {
     SpanData span = onlySpan();
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type"))).isNotBlank();
-    assertThat(span.getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo(uri.toString());
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("url.full")))
+        .isEqualTo(uri.toString());
     assertThat(span.getEvents()).extracting(EventData::getName).contains("exception");
   }
 
   @Test
   void readTimeoutIsAnErrorWithTheException() throws Exception {
-    assertThatThrownBy(() -> send("GET", server.uri("/slow"), Map.of())).isInstanceOf(Exception.class);
+    assertThatThrownBy(() -> send("GET", server.uri("/slow"), Map.of()))
+        .isInstanceOf(Exception.class);
 
     SpanData span = onlySpan();
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);

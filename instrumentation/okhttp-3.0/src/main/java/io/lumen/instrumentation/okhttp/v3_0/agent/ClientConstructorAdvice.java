@@ -4,8 +4,8 @@ import net.bytebuddy.asm.Advice;
 import okhttp3.OkHttpClient;
 
 /**
- * Adds the telemetry interceptor to the builder a client is about to be constructed from. A
- * builder from {@code client.newBuilder()} already has it, and is left as it is.
+ * Adds the telemetry interceptor to the builder a client is about to be constructed from. A builder
+ * from {@code client.newBuilder()} already has it, and is left as it is.
  */
 public final class ClientConstructorAdvice {
 

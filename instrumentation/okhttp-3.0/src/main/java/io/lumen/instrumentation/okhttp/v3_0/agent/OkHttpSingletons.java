@@ -8,7 +8,9 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 public final class OkHttpSingletons {
 
   private static final OkHttpTelemetry TELEMETRY =
-      HttpClientAgentConfig.get().applyTo(OkHttpTelemetry.builder(GlobalOpenTelemetry.get())).build();
+      HttpClientAgentConfig.get()
+          .applyTo(OkHttpTelemetry.builder(GlobalOpenTelemetry.get()))
+          .build();
 
   private OkHttpSingletons() {}
 
