@@ -1,6 +1,8 @@
 package io.lumen.bootstrap;
 
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
@@ -22,6 +24,7 @@ public final class PatchLogger {
   public static final String GLOBAL_LOGGER_NAME = "global";
 
   private static final PatchLogger ANONYMOUS = new PatchLogger("");
+  private static final ConcurrentMap<String, Filter> FILTERS = new ConcurrentHashMap<>();
 
   private final String name;
 
@@ -252,7 +255,13 @@ public final class PatchLogger {
   public void throwing(String sourceClass, String sourceMethod, Throwable thrown) {}
 
   public boolean isLoggable(Level level) {
-    return level != null && AgentLog.isEnabled(toAgentLevel(level));
+    if (level == null) {
+      return false;
+    }
+    if (level.intValue() >= Level.INFO.intValue() && isLumenLogger()) {
+      return AgentLog.isEnabled(AgentLog.Level.INFO);
+    }
+    return AgentLog.isEnabled(toAgentLevel(level));
   }
 
   public Level getLevel() {
@@ -292,19 +301,57 @@ public final class PatchLogger {
   public void setResourceBundle(ResourceBundle bundle) {}
 
   public Filter getFilter() {
-    return null;
+    return FILTERS.get(name);
   }
 
-  public void setFilter(Filter newFilter) {}
+  /**
+   * Unlike the rest of the configuration methods, honoured: the SDK sets a filter to keep the
+   * exporters' per-batch failure messages out of the log while it reports an outage once itself.
+   * Kept per logger name, because every {@link #getLogger} call returns a new instance.
+   */
+  public void setFilter(Filter newFilter) {
+    if (newFilter == null) {
+      FILTERS.remove(name);
+    } else {
+      FILTERS.put(name, newFilter);
+    }
+  }
 
   private void emit(Level level, String msg, Throwable thrown) {
     if (level == null || level == Level.OFF) {
       return;
     }
     AgentLog.Level agentLevel = toAgentLevel(level);
-    if (AgentLog.isEnabled(agentLevel)) {
+    if (agentLevel == AgentLog.Level.DEBUG
+        && level.intValue() >= Level.INFO.intValue()
+        && isLumenLogger()) {
+      // Lumen's own modules say things at INFO that users should see (which OTLP protocol an
+      // endpoint implies); only bundled libraries are demoted to debug.
+      agentLevel = AgentLog.Level.INFO;
+    }
+    if (AgentLog.isEnabled(agentLevel) && passesFilter(level, msg, thrown)) {
       AgentLog.log(agentLevel, name.isEmpty() ? String.valueOf(msg) : name + " - " + msg, thrown);
     }
+  }
+
+  private boolean passesFilter(Level level, String msg, Throwable thrown) {
+    Filter filter = FILTERS.get(name);
+    if (filter == null) {
+      return true;
+    }
+    try {
+      // A LogRecord is a plain value: building one does not start the LogManager.
+      LogRecord record = new LogRecord(level, msg);
+      record.setLoggerName(name);
+      record.setThrown(thrown);
+      return filter.isLoggable(record);
+    } catch (Throwable t) {
+      return true;
+    }
+  }
+
+  private boolean isLumenLogger() {
+    return name.startsWith("io.lumen.") && !name.startsWith("io.lumen.shaded.");
   }
 
   private static AgentLog.Level toAgentLevel(Level level) {

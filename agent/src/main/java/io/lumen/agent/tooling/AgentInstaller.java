@@ -48,7 +48,7 @@ public final class AgentInstaller {
               .setServiceClassLoader(moduleLoader)
               .build();
       config = sdk.getConfig();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       // The application must start whatever the configuration says; instrumentation stays in
       // place (over the no-op API) so that a corrected configuration needs only a restart.
       AgentLog.error("OpenTelemetry SDK could not be configured; no telemetry is exported", e);

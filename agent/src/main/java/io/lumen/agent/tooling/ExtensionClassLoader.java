@@ -84,7 +84,13 @@ final class ExtensionClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
-    byte[] bytes = remappedClass(name.replace('.', '/') + ".class");
+    // An extension's own classes in relocated packages (a contrib sampler in io.opentelemetry.*)
+    // are renamed with everything else; their class files keep the original path.
+    String path = name.replace('.', '/');
+    if (path.startsWith(SHADED)) {
+      path = path.substring(SHADED.length());
+    }
+    byte[] bytes = remappedClass(path + ".class");
     if (bytes == null) {
       throw new ClassNotFoundException(name);
     }
@@ -94,12 +100,47 @@ final class ExtensionClassLoader extends ClassLoader {
   @Override
   public InputStream getResourceAsStream(String name) {
     if (name.endsWith(".class")) {
-      byte[] bytes = remappedClass(name);
+      byte[] bytes =
+          remappedClass(name.startsWith(SHADED) ? name.substring(SHADED.length()) : name);
       if (bytes != null) {
         return new ByteArrayInputStream(bytes);
       }
+    } else if (name.startsWith("META-INF/services/")) {
+      byte[] services = remappedServiceFile(name);
+      if (services != null) {
+        return new ByteArrayInputStream(services);
+      }
     }
     return super.getResourceAsStream(name);
+  }
+
+  /**
+   * A service file of the extensions with the provider class names relocated, as the classes
+   * themselves are. {@link java.util.ServiceLoader} reads service files through URLs, so {@link
+   * #findResources} serves this content too.
+   */
+  private byte[] remappedServiceFile(String name) {
+    String entryName = unrelocatedServiceFile(name);
+    java.io.ByteArrayOutputStream merged = new java.io.ByteArrayOutputStream();
+    boolean found = false;
+    for (JarFile jar : jars) {
+      JarEntry entry = jar.getJarEntry(entryName);
+      if (entry == null) {
+        continue;
+      }
+      found = true;
+      try (InputStream in = jar.getInputStream(entry)) {
+        String content = new String(ModuleClassLoader.readAll(in), java.nio.charset.StandardCharsets.UTF_8);
+        for (String line : content.split("\\r?\\n")) {
+          String trimmed = line.trim();
+          String relocated = RelocatingRemapper.INSTANCE.map(trimmed.replace('.', '/')).replace('/', '.');
+          merged.write((relocated + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        AgentLog.warn("cannot read " + entryName + " of extension " + jar.getName(), e);
+      }
+    }
+    return found ? merged.toByteArray() : null;
   }
 
   @Override
@@ -114,6 +155,34 @@ final class ExtensionClassLoader extends ClassLoader {
   }
 
   private List<URL> find(String name) {
+    if (name.startsWith("META-INF/services/")) {
+      final byte[] content = remappedServiceFile(name);
+      if (content == null) {
+        return java.util.Collections.emptyList();
+      }
+      try {
+        return java.util.Collections.singletonList(
+            new URL(
+                null,
+                "lumen-extension:" + name,
+                new java.net.URLStreamHandler() {
+                  @Override
+                  protected java.net.URLConnection openConnection(URL url) {
+                    return new java.net.URLConnection(url) {
+                      @Override
+                      public void connect() {}
+
+                      @Override
+                      public InputStream getInputStream() {
+                        return new ByteArrayInputStream(content);
+                      }
+                    };
+                  }
+                }));
+      } catch (MalformedURLException e) {
+        return java.util.Collections.emptyList();
+      }
+    }
     String entryName = unrelocatedServiceFile(name);
     List<URL> result = new ArrayList<>();
     for (JarFile jar : jars) {
