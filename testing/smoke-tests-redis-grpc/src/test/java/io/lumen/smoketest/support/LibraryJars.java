@@ -1,0 +1,41 @@
+package io.lumen.smoketest.support;
+
+import io.lumen.testing.agent.TestLibraries;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The jars forked applications run with, at the versions the pom copies to {@code
+ * target/test-libs} (and passes to the tests as {@code test.*.version} properties).
+ */
+public final class LibraryJars {
+
+  private LibraryJars() {}
+
+  /** The OpenTelemetry API an application creates its own spans with. */
+  public static List<Path> openTelemetryApi() {
+    return TestLibraries.jars(
+        "io.opentelemetry:opentelemetry-api:" + version("otel.api"),
+        "io.opentelemetry:opentelemetry-context:" + version("otel.api"),
+        "io.opentelemetry:opentelemetry-common:" + version("otel.api"));
+  }
+
+  /** Jedis at the version in {@code test.jedis.<which>.version}, with what it needs to run. */
+  public static List<Path> jedis(String which) {
+    return TestLibraries.jars(
+        "redis.clients:jedis:" + version("jedis." + which),
+        "org.apache.commons:commons-pool2:" + version("commons-pool2"),
+        "org.slf4j:slf4j-api:" + version("slf4j"),
+        "com.google.code.gson:gson:" + version("gson"),
+        "org.json:json:" + version("json"));
+  }
+
+  public static String version(String library) {
+    String version = System.getProperty("test." + library + ".version");
+    if (version == null) {
+      throw new IllegalStateException(
+          "test." + library + ".version is not set: run the tests through Maven");
+    }
+    return version;
+  }
+}
