@@ -27,8 +27,9 @@ import java.util.Objects;
  * spans read alike: names {@code {operation} {destination}} (just {@code {operation}} for a
  * temporary or anonymous destination, whose generated name would make span names unbounded), the
  * span kind of the operation type (PRODUCER for send, CONSUMER for process; receive is CLIENT under
- * the stable conventions), the {@code messaging.*} attributes, the operation's duration metric and
- * the message headers the user asked to capture.
+ * the stable conventions), the {@code messaging.*} attributes, the operations' duration metrics
+ * ({@code messaging.client.operation.duration} for send and receive, {@code
+ * messaging.process.duration}) and the message headers the user asked to capture.
  *
  * <p>Which conventions are emitted, the stable ones ({@code messaging.operation.type}, {@code
  * messaging.operation.name}, {@code messaging.client.id}...) or the older experimental ones, follows
@@ -121,7 +122,7 @@ public final class MessagingInstrumenterBuilder<REQUEST, RESPONSE> {
   public Instrumenter<REQUEST, RESPONSE> buildSendInstrumenter(
       String operationName, TextMapSetter<REQUEST> setter) {
     return builder(MessagingOperationType.SEND, operationName)
-        .addOperationMetrics(MessagingProducerMetrics.get())
+        .addOperationMetrics(MessagingProducerMetrics.getForOperationType())
         .buildProducerInstrumenter(setter);
   }
 
@@ -132,7 +133,7 @@ public final class MessagingInstrumenterBuilder<REQUEST, RESPONSE> {
    */
   public Instrumenter<REQUEST, RESPONSE> buildReceiveInstrumenter(String operationName) {
     return builder(MessagingOperationType.RECEIVE, operationName)
-        .addOperationMetrics(MessagingConsumerMetrics.get())
+        .addOperationMetrics(MessagingConsumerMetrics.getForOperationType())
         .buildInstrumenter(MessagingSpanKindExtractor.create(MessagingOperationType.RECEIVE));
   }
 

@@ -104,6 +104,18 @@ class KafkaSmokeTest {
           .hasAttribute("messaging.operation.name", "poll")
           .hasAttribute("messaging.consumer.group.name", group)
           .hasAttribute("messaging.batch.message_count", 1);
+      // Duration metrics by operation, destination and group; each await fails if none arrives.
+      receiver.awaitMetric(
+          metric ->
+              metric.name().equals("messaging.client.operation.duration")
+                  && metric.pointWithAttribute("messaging.operation.type", "send").isPresent()
+                  && metric.pointWithAttribute("messaging.destination.name", topic).isPresent(),
+          TIMEOUT);
+      receiver.awaitMetric(
+          metric ->
+              metric.name().equals("messaging.process.duration")
+                  && metric.pointWithAttribute("messaging.consumer.group.name", group).isPresent(),
+          TIMEOUT);
       assertThat(poll.links())
           .anySatisfy(
               link -> {
