@@ -130,9 +130,15 @@ final class ServerUnderTest implements AutoCloseable {
 
   /** GET {@code path} with header name/value pairs. */
   HttpResponse<String> get(String path, String... headers) {
+    return send("GET", path, headers);
+  }
+
+  /** A request without a body, with header name/value pairs. */
+  HttpResponse<String> send(String method, String path, String... headers) {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(new URI("http://127.0.0.1:" + port + path))
+              .method(method, HttpRequest.BodyPublishers.noBody())
               .timeout(Duration.ofSeconds(30));
       for (int i = 0; i < headers.length; i += 2) {
         request.header(headers[i], headers[i + 1]);

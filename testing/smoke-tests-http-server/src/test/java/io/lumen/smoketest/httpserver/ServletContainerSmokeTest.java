@@ -156,6 +156,23 @@ class ServletContainerSmokeTest {
         .hasException("java.lang.IllegalStateException");
   }
 
+  /** A method outside the conventions' list must not become an unbounded attribute value. */
+  @Test
+  void unknownMethodIsReportedAsOther() {
+    String traceId = newTraceId();
+    HttpResponse<String> response =
+        server.send(
+            "PURGE", "/hello", "traceparent", "00-" + traceId + "-" + newSpanId() + "-01");
+    // HttpServlet answers methods it does not know with 501
+    assertThat(response.statusCode()).isEqualTo(501);
+
+    TraceAssert.assertThat(server.onlyServerSpanOf(traceId))
+        .hasServerSpan("HTTP /hello")
+        .hasAttribute("http.request.method", "_OTHER")
+        .hasAttribute("http.request.method_original", "PURGE")
+        .hasAttribute("http.response.status_code", 501L);
+  }
+
   @Test
   void forwardAndIncludeStayInTheOneServerSpan() {
     String forwarded = newTraceId();
