@@ -285,6 +285,18 @@ final class PropertyRules {
     rules.add(forKey("otel.instrumentation.http.client.capture-response-headers", "none",
         anything()));
     rules.add(forKey("otel.semconv-stability.opt-in", "none", anything()));
+    rules.add(
+        forKey(
+            "otel.instrumentation.http.client.sensitive-query-parameters",
+            "Lumen's list",
+            anything()));
+    rules.add(
+        forKey("otel.instrumentation.messaging.experimental.capture-headers", "none", anything()));
+    rules.add(
+        forKey(
+            "otel.instrumentation.http.known-methods",
+            "the methods of RFC 9110 and PATCH",
+            anything()));
     rules.add(forKey("otel.instrumentation.executors.include", "none", anything()));
     rules.add(forKey("otel.instrumentation.methods.include", "none", anything()));
     for (String field : new String[] {"trace-id", "span-id", "trace-flags"}) {
