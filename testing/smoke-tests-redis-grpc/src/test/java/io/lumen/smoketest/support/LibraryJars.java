@@ -30,6 +30,27 @@ public final class LibraryJars {
         "org.json:json:" + version("json"));
   }
 
+  /**
+   * Lettuce at the version in {@code test.lettuce.<which>.version}, with the Reactor of the same
+   * {@code which} and Netty.
+   */
+  public static List<Path> lettuce(String which) {
+    List<Path> jars = new java.util.ArrayList<>();
+    jars.addAll(
+        TestLibraries.jars(
+            "io.lettuce:lettuce-core:" + version("lettuce." + which),
+            "io.projectreactor:reactor-core:" + version("reactor." + which),
+            "org.reactivestreams:reactive-streams:" + version("reactive-streams")));
+    for (String netty :
+        new String[] {
+          "common", "buffer", "transport", "handler", "codec", "resolver",
+          "transport-native-unix-common", "resolver-dns", "codec-dns"
+        }) {
+      jars.add(TestLibraries.jar("io.netty:netty-" + netty + ":" + version("netty")));
+    }
+    return jars;
+  }
+
   public static String version(String library) {
     String version = System.getProperty("test." + library + ".version");
     if (version == null) {
