@@ -18,6 +18,7 @@ import io.lumen.testing.receiver.ReceivedTrace;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -139,6 +140,24 @@ class ServletContainerSmokeTest {
         .isNotError()
         .hasAttribute("http.route", "/*")
         .hasAttribute("url.path", "/no/such/page")
+        .hasAttribute("http.response.status_code", 404L);
+  }
+
+  /** No filter or servlet runs for this request: Tomcat answers it alone, still with a span. */
+  @Test
+  void pathOfAWebApplicationWithoutServletsStillHasASpan() {
+    Assumptions.assumeTrue(
+        container.kind().equals("tomcat"),
+        "Jetty serves every path through a servlet (its own default servlet answers 404)");
+    String traceId = newTraceId();
+    assertThat(server.getTraced("/bare/nothing", traceId, newSpanId()).statusCode())
+        .isEqualTo(404);
+
+    TraceAssert.assertThat(server.onlyServerSpanOf(traceId))
+        .hasServerSpan("GET")
+        .isNotError()
+        .doesNotHaveAttribute("http.route")
+        .hasAttribute("url.path", "/bare/nothing")
         .hasAttribute("http.response.status_code", 404L);
   }
 

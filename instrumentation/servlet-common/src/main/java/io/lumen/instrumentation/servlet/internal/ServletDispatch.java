@@ -1,6 +1,7 @@
 package io.lumen.instrumentation.servlet.internal;
 
 import io.opentelemetry.context.Scope;
+import javax.annotation.Nullable;
 
 /**
  * One entry into a filter or servlet that made a request's context current: what {@link
@@ -9,10 +10,13 @@ import io.opentelemetry.context.Scope;
 public final class ServletDispatch {
 
   private final TracedRequest<?, ?> tracedRequest;
-  private final Scope scope;
+  @Nullable private final Scope scope;
   private final boolean startedSpan;
 
-  ServletDispatch(TracedRequest<?, ?> tracedRequest, Scope scope, boolean startedSpan) {
+  /**
+   * @param scope null for a nested entry, which finds the request's context already current
+   */
+  ServletDispatch(TracedRequest<?, ?> tracedRequest, @Nullable Scope scope, boolean startedSpan) {
     this.tracedRequest = tracedRequest;
     this.scope = scope;
     this.startedSpan = startedSpan;
@@ -22,6 +26,7 @@ public final class ServletDispatch {
     return tracedRequest;
   }
 
+  @Nullable
   Scope scope() {
     return scope;
   }

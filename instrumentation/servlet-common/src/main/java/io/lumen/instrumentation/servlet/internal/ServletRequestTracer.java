@@ -3,6 +3,7 @@ package io.lumen.instrumentation.servlet.internal;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.LocalRootSpan;
 import javax.annotation.Nullable;
@@ -52,8 +53,8 @@ public final class ServletRequestTracer<REQUEST, RESPONSE> {
 
   /**
    * Called on entering a filter or servlet. Returns what {@link #exit} needs, or null when this
-   * entry has nothing to undo (the request's context is already current here, tracing is off, or
-   * another copy of this code traces the request).
+   * entry has nothing to do with it (tracing is off, or another copy of this code traces the
+   * request).
    */
   @Nullable
   public ServletDispatch enter(REQUEST request, RESPONSE response) {
@@ -67,7 +68,7 @@ public final class ServletRequestTracer<REQUEST, RESPONSE> {
     }
     Context context = instrumenter.start(parentContext, request);
     TracedRequest<REQUEST, RESPONSE> tracedRequest =
-        new TracedRequest<>(instrumenter, context, request, response);
+        new TracedRequest<>(instrumenter, accessor, context, request, response);
     accessor.setAttribute(request, TRACED_REQUEST_ATTRIBUTE, tracedRequest);
     return new ServletDispatch(tracedRequest, context.makeCurrent(), true);
   }
@@ -81,8 +82,14 @@ public final class ServletRequestTracer<REQUEST, RESPONSE> {
     if (dispatch == null) {
       return;
     }
-    dispatch.scope().close();
+    Scope scope = dispatch.scope();
+    if (scope != null) {
+      scope.close();
+    }
     if (!dispatch.startedSpan()) {
+      if (error != null) {
+        dispatch.tracedRequest().innerFailed(error);
+      }
       return;
     }
     @SuppressWarnings("unchecked") // enter only pairs a dispatch with this tracer's own requests
@@ -97,12 +104,14 @@ public final class ServletRequestTracer<REQUEST, RESPONSE> {
     tracedRequest.end(error);
   }
 
-  /** Null when the request's context is already current on this thread (a nested entry). */
-  @Nullable
+  /**
+   * The request's context made current again, or, where it already is (a nested entry), only a
+   * note to collect what the entry throws.
+   */
   private static ServletDispatch resume(TracedRequest<?, ?> tracedRequest) {
     Span serverSpan = Span.fromContext(tracedRequest.context());
     if (LocalRootSpan.fromContextOrNull(Context.current()) == serverSpan) {
-      return null;
+      return tracedRequest.nestedDispatch();
     }
     return new ServletDispatch(tracedRequest, tracedRequest.context().makeCurrent(), false);
   }

@@ -17,22 +17,30 @@ import javax.annotation.Nullable;
  */
 public final class TracedRequest<REQUEST, RESPONSE> {
 
+  private static final int SERVER_ERROR = 500;
+
   private final Instrumenter<REQUEST, RESPONSE> instrumenter;
+  private final ServletAccessor<REQUEST, RESPONSE> accessor;
   private final Context context;
   private final REQUEST request;
   private final RESPONSE response;
+  private final ServletDispatch nestedDispatch;
   private final AtomicBoolean ended = new AtomicBoolean();
   @Nullable private volatile Throwable asyncError;
+  @Nullable private volatile Throwable innerError;
 
   TracedRequest(
       Instrumenter<REQUEST, RESPONSE> instrumenter,
+      ServletAccessor<REQUEST, RESPONSE> accessor,
       Context context,
       REQUEST request,
       RESPONSE response) {
     this.instrumenter = instrumenter;
+    this.accessor = accessor;
     this.context = context;
     this.request = request;
     this.response = response;
+    this.nestedDispatch = new ServletDispatch(this, null, false);
   }
 
   /** The context holding the server span, for dispatches that run on behalf of this request. */
@@ -56,10 +64,38 @@ public final class TracedRequest<REQUEST, RESPONSE> {
     end(asyncError);
   }
 
+  /**
+   * What a filter or servlet inside the span threw. A container catches it before it reaches the
+   * entry that started the span (Tomcat's wrapper valve turns it into a 500), so it is kept here.
+   */
+  void innerFailed(Throwable error) {
+    if (innerError == null) {
+      innerError = error;
+    }
+  }
+
   void end(@Nullable Throwable error) {
     if (ended.compareAndSet(false, true)) {
-      instrumenter.end(context, request, response, error);
+      instrumenter.end(context, request, response, error != null ? error : innerErrorIfFailed());
     }
+  }
+
+  /**
+   * The inner error, if the response says the request failed: an application that catches an
+   * exception and answers normally has not failed.
+   */
+  @Nullable
+  private Throwable innerErrorIfFailed() {
+    Throwable error = innerError;
+    if (error == null || accessor.getResponseStatus(response) < SERVER_ERROR) {
+      return null;
+    }
+    return error;
+  }
+
+  /** The dispatch of every entry nested in one that already made this request's context current. */
+  ServletDispatch nestedDispatch() {
+    return nestedDispatch;
   }
 
   REQUEST request() {

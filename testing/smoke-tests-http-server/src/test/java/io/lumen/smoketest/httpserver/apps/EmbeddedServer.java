@@ -46,6 +46,9 @@ public final class EmbeddedServer {
     Object context = call(tomcat, "addContext", "", baseDir.toString());
     Object initializer = jakarta ? new JakartaServletApp(spring) : new JavaxServletApp(spring);
     call(context, "addServletContainerInitializer", initializer, null);
+    // A second web application with no servlet at all: Tomcat itself answers 404 there.
+    Path bareDir = Files.createDirectories(baseDir.resolve("bare"));
+    call(tomcat, "addContext", "/bare", bareDir.toString());
     call(tomcat, "start");
     return (Integer) call(connector, "getLocalPort");
   }

@@ -8,9 +8,9 @@ import javax.servlet.http.HttpServletResponse;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Entry into a filter or servlet. Every filter and servlet of a chain is advised; only the first
- * entry of a request starts its span, the others find it already there (see {@code
- * ServletRequestTracer}).
+ * Entry into a filter or servlet, or into Tomcat's host valve (whose request and response are the
+ * servlet ones). Every entry of a request is advised; only the first starts its span, the others
+ * find it already there and report what they throw to it (see {@code ServletRequestTracer}).
  */
 public final class ServletEntryAdvice {
 

@@ -29,6 +29,8 @@ public final class Servlet5InstrumentationModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new ServletInstrumentation(), new FilterInstrumentation());
+        new TomcatHostValveInstrumentation(),
+        new ServletInstrumentation(),
+        new FilterInstrumentation());
   }
 }
