@@ -56,6 +56,7 @@ public final class OverheadBenchmark {
     OffsetDateTime started = OffsetDateTime.now();
     long startNanos = System.nanoTime();
     Machine machine = Machine.describe(options.java);
+    String lumenRevision = lumenRevision(options);
     System.out.printf(
         "[benchmark] %d cores, load average %.2f, %s%n",
         machine.cores(), machine.loadAverage(), machine.jdk());
@@ -106,7 +107,7 @@ public final class OverheadBenchmark {
             application,
             microSettings,
             micro);
-    writeReport(input, options.output);
+    writeReport(input, options.output, lumenRevision);
   }
 
   /** Copies {@code jar} into {@code directory}, keeping its name (agents find themselves by it). */
@@ -120,7 +121,8 @@ public final class OverheadBenchmark {
         jar, directory.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static void writeReport(ReportInput input, Path output) throws IOException {
+  private static void writeReport(ReportInput input, Path output, String lumenRevision)
+      throws IOException {
     Files.createDirectories(output);
     String date = input.started().format(DateTimeFormatter.ISO_LOCAL_DATE);
     MarkdownReport report = new MarkdownReport(input);
@@ -129,7 +131,7 @@ public final class OverheadBenchmark {
     if (!chart.isEmpty()) {
       chart.write(output.resolve(chartFile));
     }
-    String markdown = report.render(chart.isEmpty() ? null : chartFile, lumenRevision());
+    String markdown = report.render(chart.isEmpty() ? null : chartFile, lumenRevision);
     Path dated = output.resolve(date + ".md");
     Files.writeString(dated, markdown, StandardCharsets.UTF_8);
     Files.copy(dated, output.resolve("latest.md"), StandardCopyOption.REPLACE_EXISTING);
@@ -202,16 +204,23 @@ public final class OverheadBenchmark {
         .findFirst();
   }
 
-  /** The commit Lumen was built from, and whether its sources had uncommitted changes. */
-  private static String lumenRevision() {
+  /**
+   * The commit of the working tree when the run started, and whether Lumen's sources had
+   * uncommitted changes: what a jar built just before was built from.
+   */
+  private static String lumenRevision(Options options) {
     try {
       String commit = git("rev-parse", "--short", "HEAD").strip();
       String changes =
           git("status", "--porcelain", "--", "agent", "bootstrap", "instrumentation", "sdk-extensions")
               .strip();
-      return commit.isEmpty()
-          ? ""
-          : "commit " + commit + (changes.isEmpty() ? "" : " with uncommitted changes in the working tree");
+      if (commit.isEmpty()) {
+        return "";
+      }
+      return "the working tree at commit "
+          + commit
+          + (changes.isEmpty() ? "" : " with uncommitted changes")
+          + (options.lumenAgentGiven ? " (the jar given with --lumen-agent)" : "");
     } catch (IOException e) {
       return "";
     } catch (InterruptedException e) {
@@ -242,6 +251,7 @@ public final class OverheadBenchmark {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path appJar = Path.of("examples/spring-boot-app/target/spring-boot-app.jar");
     Path lumenAgent = Path.of("agent/target/lumen-javaagent.jar");
+    boolean lumenAgentGiven;
     Path officialAgent = Path.of("benchmarks/target/agents/opentelemetry-javaagent.jar");
     Path output = Path.of("docs/benchmarks");
     Path work = Path.of("benchmarks/target/benchmark-work");
@@ -271,7 +281,10 @@ public final class OverheadBenchmark {
           case "--jmh-iterations" -> options.jmhIterations = positive(arg, args, ++i);
           case "--java" -> options.java = Path.of(value(arg, args, ++i));
           case "--app-jar" -> options.appJar = Path.of(value(arg, args, ++i));
-          case "--lumen-agent" -> options.lumenAgent = Path.of(value(arg, args, ++i));
+          case "--lumen-agent" -> {
+            options.lumenAgent = Path.of(value(arg, args, ++i));
+            options.lumenAgentGiven = true;
+          }
           case "--official-agent" -> options.officialAgent = Path.of(value(arg, args, ++i));
           case "--output" -> options.output = Path.of(value(arg, args, ++i));
           case "--work" -> options.work = Path.of(value(arg, args, ++i));

@@ -6,6 +6,7 @@ import io.lumen.benchmarks.app.InstrumentationProfile.EndpointProfile;
 import io.lumen.benchmarks.load.LoadGeneratorProcess;
 import io.lumen.benchmarks.load.LoadResult;
 import io.lumen.testing.receiver.OtlpReceiver;
+import io.lumen.testing.receiver.ReceivedMetric;
 import io.lumen.testing.receiver.ReceivedSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,8 +50,9 @@ public final class ApplicationBenchmark {
   private static final Pattern AGENT_STARTED = Pattern.compile("Lumen \\S+ started in (\\d+) ms");
   private static final Pattern AGENT_STARTUP_DETAIL =
       Pattern.compile("start-up: SDK \\d+ ms, modules \\d+ ms, install \\d+ ms");
+  /** Spring Boot's "Started X in 4.2 seconds (process running for 5.1)": the JVM's uptime. */
   private static final Pattern SPRING_STARTED =
-      Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
+      Pattern.compile("Started \\S+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
 
   private final ApplicationSettings settings;
   private final Jcmd jcmd;
@@ -132,9 +134,18 @@ public final class ApplicationBenchmark {
             beforeRequests
                 - app.responsesWhileStarting() * endpoints.get(JDBC_ENDPOINT).spansPerRequest();
         app.stop(Duration.ofSeconds(30));
+        // Metrics are exported every minute by default, and at shutdown.
+        TelemetryCounter.awaitQuiet(
+            () -> receiver.metrics().size(), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        List<String> metricNames =
+            receiver.metrics().stream().map(ReceivedMetric::name).distinct().sorted().toList();
         Matcher detail = AGENT_STARTUP_DETAIL.matcher(app.output());
         return new InstrumentationProfile(
-            agent.key(), startupSpans, endpoints, detail.find() ? detail.group() : "");
+            agent.key(),
+            startupSpans,
+            endpoints,
+            metricNames,
+            detail.find() ? detail.group() : "");
       }
     }
   }

@@ -11,12 +11,14 @@ import java.util.Map;
  * @param agent the configuration's key
  * @param startupSpans spans produced before the first request (for example SQL run at start-up)
  * @param endpoints by path template
+ * @param metricNames the metrics the launch exported (at the latest when it shut down), sorted
  * @param agentStartupDetail the agent's own start-up breakdown (Lumen's debug line), or empty
  */
 public record InstrumentationProfile(
     String agent,
     double startupSpans,
     Map<String, EndpointProfile> endpoints,
+    List<String> metricNames,
     String agentStartupDetail) {
 
   /** The spans per request of {@code path}; 0 if it was not observed. */

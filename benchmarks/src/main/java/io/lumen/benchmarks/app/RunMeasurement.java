@@ -10,7 +10,8 @@ import java.util.Map;
  * @param startupMillis from launching the JVM to the first 200 response
  * @param agentStartMillis what the agent reported as its own start-up time (Lumen's "started in"
  *     line), or NaN when it reports none
- * @param springStartSeconds what Spring Boot reported ("Started ... in N seconds"), or NaN
+ * @param springStartSeconds the JVM's uptime when Spring Boot reported the application started
+ *     (its "process running for" figure), or NaN
  * @param endpoints by path template, in the order they were measured
  * @param threads the process's threads after the warm-up, before any diagnostic command attached
  * @param peakRssKilobytes the resident memory's high-water mark after the load ({@code VmHWM})

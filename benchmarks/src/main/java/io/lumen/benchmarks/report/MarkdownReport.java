@@ -207,6 +207,24 @@ public final class MarkdownReport {
     }
     line("Spans produced during start-up, before the first request: " + String.join("; ", startup) + ".");
     line();
+    line("| Configuration | Metrics exported |");
+    line("|---|---|");
+    for (AgentUnderTest agent : input.agents()) {
+      InstrumentationProfile profile = results.profiles().get(agent.key());
+      if (profile != null && agent.isAgent()) {
+        line(
+            "| "
+                + agent.label()
+                + " | "
+                + (profile.metricNames().isEmpty()
+                    ? "none"
+                    : profile.metricNames().stream()
+                        .map(name -> "`" + name + "`")
+                        .collect(Collectors.joining(", ")))
+                + " |");
+      }
+    }
+    line();
   }
 
   private void application(String chartFile) {
@@ -280,7 +298,7 @@ public final class MarkdownReport {
     ApplicationResults results = input.application();
     line("### Start-up detail");
     line();
-    line("| Configuration | Launch to first 200 (ms) | Spring Boot's \"Started in\" (s) | Agent's own start-up (ms) |");
+    line("| Configuration | Launch to first 200 (ms) | JVM uptime when Spring Boot reported started (s) | Agent's own start-up (ms) |");
     line("|---|---|---|---|");
     for (AgentUnderTest agent : input.agents()) {
       List<RunMeasurement> runs = results.runs().get(agent.key());
@@ -298,9 +316,11 @@ public final class MarkdownReport {
     line();
     line(
         "The agent's own start-up is what Lumen logs at INFO (`Lumen ... started in N ms`, the"
-            + " time spent in `premain`); the official agent logs no such figure. Spring Boot's"
-            + " figure is measured by Spring from the JVM's start, so it includes the agent's"
-            + " `premain` and the time spent transforming classes while the application starts.");
+            + " time spent in `premain`); the official agent logs no such figure. The JVM uptime"
+            + " is Spring Boot's own \"process running for\" figure: it includes the agent's"
+            + " `premain` and the time spent transforming classes while the application starts;"
+            + " what follows it until the first 200 is the first request (Spring MVC initializes"
+            + " its dispatcher then).");
     InstrumentationProfile lumen = results.profiles().get(AgentUnderTest.LUMEN);
     if (lumen != null && !lumen.agentStartupDetail().isEmpty()) {
       line(

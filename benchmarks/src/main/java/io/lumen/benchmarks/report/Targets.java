@@ -106,9 +106,13 @@ public final class Targets {
             Locale.ROOT,
             "throughput %s of no agent's (%s), p99 ×%.3f (%s)",
             percent(throughput),
-            throughput >= 0.95 ? "within 5%" : String.format(Locale.ROOT, "%.1f%% lower", (1 - throughput) * 100),
+            throughput >= 0.95
+                ? "at most 5% lower"
+                : String.format(Locale.ROOT, "%.1f%% lower", (1 - throughput) * 100),
             p99,
-            p99 <= 1.05 ? "within 5%" : String.format(Locale.ROOT, "%.1f%% higher", (p99 - 1) * 100)),
+            p99 <= 1.05
+                ? "at most 5% higher"
+                : String.format(Locale.ROOT, "%.1f%% higher", (p99 - 1) * 100)),
         Verdict.of(met),
         join(
             noise(comparison, Figure.throughput(endpoint), LUMEN, NONE),
@@ -257,7 +261,10 @@ public final class Targets {
         noise(comparison, figure, OFFICIAL, NONE).isEmpty() ? "" : "the official agent's range overlaps no agent's");
   }
 
-  /** A warning when Lumen produced fewer spans per request on {@code endpoint}. */
+  /**
+   * A warning when Lumen and the official agent produced different numbers of spans per request
+   * on {@code endpoint}: the one that records more also does more work.
+   */
   static String likeForLike(ApplicationResults results, String endpoint) {
     InstrumentationProfile lumen = results.profiles().get(LUMEN);
     InstrumentationProfile official = results.profiles().get(OFFICIAL);
@@ -266,14 +273,15 @@ public final class Targets {
     }
     double lumenSpans = lumen.spansPerRequest(endpoint);
     double officialSpans = official.spansPerRequest(endpoint);
-    if (lumenSpans >= officialSpans) {
+    if (lumenSpans == officialSpans) {
       return "";
     }
     return String.format(
         Locale.ROOT,
-        "not like for like: Lumen produced %s spans per request, the official agent %s",
+        "not like for like: Lumen produced %s spans per request, the official agent %s (%s)",
         number(lumenSpans),
-        number(officialSpans));
+        number(officialSpans),
+        lumenSpans < officialSpans ? "flatters Lumen" : "handicaps Lumen");
   }
 
   private static String percent(double ratio) {

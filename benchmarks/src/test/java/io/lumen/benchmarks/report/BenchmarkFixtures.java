@@ -90,7 +90,8 @@ final class BenchmarkFixtures {
         new EndpointProfile(spansPerRequest, spansPerRequest > 0 ? 1 : 0, 0, List.of());
     profiles.put(
         agent,
-        new InstrumentationProfile(agent, 0, Map.of(JDBC, endpoint, PROFILE, endpoint), ""));
+        new InstrumentationProfile(
+            agent, 0, Map.of(JDBC, endpoint, PROFILE, endpoint), List.of("http.server.request.duration"), ""));
     return this;
   }
 

@@ -61,7 +61,8 @@ class MarkdownReportTest {
         .contains("**Noisy numbers.**", "load average 6.5 at the start and 7.0 at the end")
         .contains("| Start-up: Lumen's added start-up time at most half of the official agent's |")
         .contains("![Ratios to no agent](2026-11-21-ratios.png)")
-        .contains("| Lumen | 0.1.0-SNAPSHOT, built from commit abc123 |");
+        .contains("| Lumen | 0.1.0-SNAPSHOT, built from commit abc123 |")
+        .contains("| Lumen 0.1.0-SNAPSHOT | `http.server.request.duration` |");
     assertThat(markdown.indexOf("## Targets")).isLessThan(markdown.indexOf("## The application"));
   }
 

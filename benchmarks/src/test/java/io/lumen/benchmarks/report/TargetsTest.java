@@ -91,7 +91,9 @@ class TargetsTest {
 
     assertThat(check.verdict()).isEqualTo(Verdict.MET);
     assertThat(check.note())
-        .contains("not like for like: Lumen produced 1 spans per request, the official agent 3");
+        .contains(
+            "not like for like: Lumen produced 1 spans per request, the official agent 3"
+                + " (flatters Lumen)");
   }
 
   @Test
