@@ -51,6 +51,30 @@ public final class LibraryJars {
     return jars;
   }
 
+  /** gRPC Java at {@code test.grpc.<which>.version}, with its in-process transport and stubs. */
+  public static List<Path> grpc(String which) {
+    String grpc = version("grpc." + which);
+    if (which.equals("oldest")) {
+      // Before 1.20 the API and the in-process transport were part of grpc-core.
+      return TestLibraries.jars(
+          "io.grpc:grpc-core:" + grpc,
+          "io.grpc:grpc-context:" + grpc,
+          "io.grpc:grpc-stub:" + grpc,
+          "com.google.guava:guava:" + version("guava.oldest"),
+          "com.google.instrumentation:instrumentation-api:" + version("census-instrumentation"),
+          "io.opencensus:opencensus-api:" + version("opencensus"));
+    }
+    return TestLibraries.jars(
+        "io.grpc:grpc-api:" + grpc,
+        "io.grpc:grpc-core:" + grpc,
+        "io.grpc:grpc-context:" + grpc,
+        "io.grpc:grpc-stub:" + grpc,
+        "io.grpc:grpc-inprocess:" + grpc,
+        "com.google.guava:guava:" + version("guava." + which),
+        "com.google.guava:failureaccess:" + version("failureaccess"),
+        "io.perfmark:perfmark-api:" + version("perfmark"));
+  }
+
   public static String version(String library) {
     String version = System.getProperty("test." + library + ".version");
     if (version == null) {

@@ -1,0 +1,15 @@
+package io.lumen.instrumentation.grpc.v1_6.agent;
+
+import io.grpc.ServerBuilder;
+import net.bytebuddy.asm.Advice;
+
+/** {@code build()} of a server builder: adds the tracing server interceptor. */
+public final class BuildServerAdvice {
+
+  private BuildServerAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static void onEnter(@Advice.This ServerBuilder<?> builder) {
+    GrpcSingletons.addServerInterceptor(builder);
+  }
+}

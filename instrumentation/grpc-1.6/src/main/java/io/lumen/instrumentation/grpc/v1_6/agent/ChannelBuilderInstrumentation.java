@@ -1,0 +1,31 @@
+package io.lumen.instrumentation.grpc.v1_6.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.lumen.agent.extension.TypeInstrumentation;
+import io.lumen.agent.extension.TypeTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The channel builder every transport's builder is or delegates to: {@code
+ * AbstractManagedChannelImplBuilder} before gRPC 1.36, {@code ManagedChannelImplBuilder} since.
+ */
+final class ChannelBuilderInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return namedOneOf(
+        "io.grpc.internal.AbstractManagedChannelImplBuilder",
+        "io.grpc.internal.ManagedChannelImplBuilder");
+  }
+
+  @Override
+  public void transform(TypeTransformer transformer) {
+    transformer.applyAdviceToMethod(
+        named("build").and(takesArguments(0)),
+        "io.lumen.instrumentation.grpc.v1_6.agent.BuildChannelAdvice");
+  }
+}
