@@ -31,6 +31,7 @@ public final class AgentInstaller {
   /** Called reflectively by {@code io.lumen.bootstrap.AgentInitializer}. */
   public static void install(Instrumentation instrumentation, File agentJar, ClassLoader agentLoader) {
     long start = System.nanoTime();
+    defaultSemanticConventionsToStable();
     ConfigProperties bootConfig =
         io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties.create(
             Collections.<String, String>emptyMap(),
@@ -101,6 +102,21 @@ public final class AgentInstaller {
             + (extensions == null ? "" : " (extensions: " + extensions.jarFiles().size() + " jars)"));
   }
 
+  /**
+   * Lumen emits the stable database, code and messaging conventions ({@code db.system.name}, {@code
+   * db.query.text}, {@code messaging.operation.type}) unless the user chose otherwise. The
+   * instrumentation API reads this once, from system properties and the environment, when the
+   * first instrumenter is built; so it is set here, before any is.
+   */
+  private static void defaultSemanticConventionsToStable() {
+    if (System.getProperty(SEMCONV_OPT_IN) == null
+        && System.getenv("OTEL_SEMCONV_STABILITY_OPT_IN") == null) {
+      System.setProperty(SEMCONV_OPT_IN, "database,code,messaging");
+    }
+  }
+
+  private static final String SEMCONV_OPT_IN = "otel.semconv-stability.opt-in";
+
   private static AgentBuilder newAgentBuilder() {
     // Byte Buddy's default initialization strategy injects its Nexus class into the system class
     // loader (through sun.misc.Unsafe on new JDKs). Nothing of ours may become visible to the
@@ -110,8 +126,15 @@ public final class AgentInstaller {
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        // Rewriting a loaded class can load others (ForkJoinTask loads ForkJoinPool): look again
+        // until no newly loaded class needs retransforming.
+        .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
         .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(new CachingPoolStrategy())
+        // The cached type descriptions reach their class loader through the class file locator:
+        // it must hold the loader weakly (Byte Buddy's default holds it strongly), or every
+        // undeployed webapp stays pinned (testing/smoke-tests-reliability, ClassLoaderTest).
+        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(new TransformListener())
         .ignore(new IgnoredTypes());
   }

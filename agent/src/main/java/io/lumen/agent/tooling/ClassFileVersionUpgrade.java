@@ -12,6 +12,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
@@ -74,6 +75,16 @@ final class ClassFileVersionUpgrade implements AgentBuilder.Transformer {
             String superName,
             String[] interfaces) {
           super.visit(Opcodes.V1_7, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(
+            int access, String name, String descriptor, String signature, String[] exceptions) {
+          // A method no advice touches would be copied as is: without the frames that Java 5
+          // class files never had. Passing it through a visitor makes ASM write it anew, with
+          // computed frames.
+          return new MethodVisitor(
+              Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {};
         }
       };
     }

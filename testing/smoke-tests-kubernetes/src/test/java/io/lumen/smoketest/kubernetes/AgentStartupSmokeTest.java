@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,10 +167,6 @@ class AgentStartupSmokeTest {
   }
 
   @Test
-  @Disabled(
-      "lumen-sdk has no 'xray' sampler: autoconfigure rejects OTEL_TRACES_SAMPLER=xray and the"
-          + " agent starts with telemetry off. Enable once sdk-extensions provides it or falls back"
-          + " with one warning (see the issue 9 report).")
   void theXraySamplerStartsCleanly() throws Exception {
     Manifest instrumentation =
         exampleInstrumentation()
@@ -206,11 +201,6 @@ class AgentStartupSmokeTest {
   }
 
   @Test
-  @Disabled(
-      "lumen-bootstrap's PatchLogger maps every java.util.logging INFO record to DEBUG, so the"
-          + " SDK's notice that port 4318 chose http/protobuf shows only with"
-          + " otel.javaagent.debug=true. Enable once Lumen's own io.lumen.* loggers keep INFO"
-          + " (see the issue 9 report).")
   void thePort4318ChoiceIsAnnouncedOnceInTheAgentLog() throws Exception {
     try (ForkedJvm app = runPod(exampleInstrumentation(), "/users/1", Map.of(), () -> {})) {
       collector.receiver().awaitSpan(span -> "/users/1".equals(span.attribute("url.path")), TIMEOUT);

@@ -88,7 +88,9 @@ public abstract class AbstractHttpClientLibraryTest {
   protected void tearDownClient() throws Exception {}
 
   /** The read timeout the client is built with; {@code /slow} takes far longer. */
-  protected static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+  // Generous: every request of a test runs under it, on CI machines that may be busy; /slow still
+  // takes far longer.
+  protected static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
   /** Sends a request and reads the whole response; returns its status. Follows redirects. */
   protected abstract int send(String method, URI uri, Map<String, String> headers) throws Exception;
