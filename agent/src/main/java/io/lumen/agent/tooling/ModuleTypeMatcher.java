@@ -5,6 +5,7 @@ import io.lumen.bootstrap.AgentLog;
 import java.security.ProtectionDomain;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -16,10 +17,18 @@ final class ModuleTypeMatcher implements AgentBuilder.RawMatcher {
 
   private final InstalledModule module;
   private final TypeInstrumentation typeInstrumentation;
+  // Built once: modules create matchers in these methods, and a hasClassesNamed matcher created
+  // anew for every class would never hit its per-loader cache (a resource look-up per class).
+  private final ElementMatcher<ClassLoader> moduleLoaderMatcher;
+  private final ElementMatcher<ClassLoader> loaderOptimization;
+  private final ElementMatcher<TypeDescription> typeMatcher;
 
   ModuleTypeMatcher(InstalledModule module, TypeInstrumentation typeInstrumentation) {
     this.module = module;
     this.typeInstrumentation = typeInstrumentation;
+    this.moduleLoaderMatcher = module.module().classLoaderMatcher();
+    this.loaderOptimization = typeInstrumentation.classLoaderOptimization();
+    this.typeMatcher = typeInstrumentation.typeMatcher();
   }
 
   @Override
@@ -30,9 +39,9 @@ final class ModuleTypeMatcher implements AgentBuilder.RawMatcher {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain) {
     try {
-      return module.module().classLoaderMatcher().matches(classLoader)
-          && typeInstrumentation.classLoaderOptimization().matches(classLoader)
-          && typeInstrumentation.typeMatcher().matches(typeDescription)
+      return moduleLoaderMatcher.matches(classLoader)
+          && loaderOptimization.matches(classLoader)
+          && typeMatcher.matches(typeDescription)
           && module.references().matches(classLoader);
     } catch (Throwable t) {
       AgentLog.debug(
