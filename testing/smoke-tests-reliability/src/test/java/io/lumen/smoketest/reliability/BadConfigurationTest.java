@@ -98,7 +98,9 @@ class BadConfigurationTest {
                   + " and the good part of the configuration still applies: spans and logs arrive"
                   + " with the service name, the good resource attribute and the good header."
                   + " Each documented key is also covered alone, table-driven, by lumen-sdk's"
-                  + " ConfigurationRepairTest (131 cases) and BadConfigurationEndToEndTest.")
+                  + " ConfigurationRepairTest (one case per key and bad value, and a check that"
+                  + " every key in both READMEs has a rule) and BadConfigurationEndToEndTest (the"
+                  + " same table through the whole SDK, to a receiver).")
           .figure("bad keys / warnings", BAD.size() + " / " + warnings.size())
           .figure("app started and served", response.statusCode() + " " + response.body())
           .figure("server span received", server.name() + ", service.name="

@@ -61,7 +61,7 @@ class FaultyModuleSwitchOffTest {
           .contains(FailingTargetInstrumentationModule.NAME)
           .contains("failed " + FAILURE_LIMIT + " times");
 
-      ReliabilityReport.entry("2.4 Faulty instrumentation switches itself off")
+      ReliabilityReport.entry("2.5 Faulty instrumentation switches itself off")
           .proves(
               "A test extension's advice throws on every call of an application method called"
                   + " 1,000 times: every call returns the right result, the advice runs exactly"

@@ -85,8 +85,10 @@ class OtherAgentTest {
               TIMEOUT);
       assertThat(app.stderr()).contains("Lumen").doesNotContain("ERROR");
 
-      String order = otherAgentFirst ? "other agent first" : "Lumen first";
-      ReliabilityReport.entry("2.3 Another Byte Buddy agent, " + order)
+      ReliabilityReport.entry(
+              otherAgentFirst
+                  ? "2.4 Another Byte Buddy agent, before Lumen"
+                  : "2.3 Another Byte Buddy agent, after Lumen")
           .proves(
               "A second -javaagent with its own, unrelocated Byte Buddy inlines advice into an"
                   + " application method, " + (otherAgentFirst ? "before" : "after")

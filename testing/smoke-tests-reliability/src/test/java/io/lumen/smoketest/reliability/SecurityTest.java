@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lumen.smoketest.reliability.apps.IdleApp;
 import io.lumen.smoketest.reliability.apps.LoadApp;
+import io.lumen.smoketest.reliability.apps.RedisApp;
 import io.lumen.smoketest.reliability.apps.SensitiveDataApp;
 import io.lumen.smoketest.reliability.collector.FaultyCollector;
 import io.lumen.smoketest.reliability.report.ReliabilityReport;
@@ -12,6 +13,7 @@ import io.lumen.smoketest.reliability.support.AgentUnderTest;
 import io.lumen.smoketest.reliability.support.TestApps;
 import io.lumen.testing.agent.ForkedJvm;
 import io.lumen.testing.agent.ForkedJvmBuilder;
+import io.lumen.testing.agent.LocalService;
 import io.lumen.testing.receiver.OtlpReceiver;
 import io.lumen.testing.receiver.ReceivedLogRecord;
 import io.lumen.testing.receiver.ReceivedSpan;
@@ -69,7 +71,9 @@ class SecurityTest {
       assertThat(response.body()).isEqualTo("users=1 echo");
 
       ReceivedSpan database =
-          receiver.awaitSpan(span -> span.attribute("db.query.text") != null, TIMEOUT);
+          receiver.awaitSpan(
+              span -> String.valueOf(span.attribute("db.query.text")).startsWith("SELECT"),
+              TIMEOUT);
       ReceivedSpan client =
           receiver.awaitSpan(
               span -> span.kind() == ReceivedSpan.Kind.CLIENT && span.attribute("url.full") != null,
@@ -114,6 +118,40 @@ class SecurityTest {
           .figure("db.query.text", database.attribute("db.query.text"))
           .figure("url.full of the outgoing call", client.attribute("url.full"))
           .figure("url.query of the incoming call", server.attribute("url.query"))
+          .record();
+    }
+  }
+
+  @Test
+  void redisArgumentsAreSanitizedByDefault() throws Exception {
+    LocalService.REDIS.assumeReachable();
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        ForkedJvm app =
+            AgentUnderTest.exportingTo(receiver.grpcEndpoint())
+                .mainClass(RedisApp.class)
+                .addClassPathOf(RedisApp.class)
+                .addClassPath(TestApps.lib("jedis-"), TestApps.lib("commons-pool2-"))
+                .serviceName("redis-app")
+                .echoOutput(false)
+                .start()) {
+      assertThat(app.waitForExit(TIMEOUT)).as(app.describeOutput()).isZero();
+      assertThat(app.stdout()).contains("DONE");
+      ReceivedSpan set =
+          receiver.awaitSpan(
+              span -> String.valueOf(span.attribute("db.query.text")).startsWith("SET"), TIMEOUT);
+      List<ReceivedSpan> redisSpans =
+          receiver.spans(span -> "redis".equals(span.attribute("db.system.name")));
+
+      assertThat(redisSpans).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(redisSpans)
+          .noneMatch(span -> span.attributes().toString().contains(RedisApp.SECRET));
+
+      ReliabilityReport.entry("4.4 Redis arguments sanitized by default")
+          .proves(
+              "A Jedis client stores a secret in Redis (127.0.0.1:6379): the command spans keep"
+                  + " the command and key, and mask the value.")
+          .figure("Redis spans / carrying the secret", redisSpans.size() + " / 0")
+          .figure("db.query.text of SET", set.attribute("db.query.text"))
           .record();
     }
   }

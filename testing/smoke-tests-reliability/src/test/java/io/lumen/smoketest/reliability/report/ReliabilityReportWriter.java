@@ -18,6 +18,12 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class ReliabilityReportWriter implements LauncherSessionListener {
 
+  /** Every section the module's tests write; a missing one is named as not measured. */
+  static final List<String> SECTIONS =
+      List.of(
+          "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "2.1", "2.2", "2.3", "2.4", "2.5",
+          "3.1", "3.2", "4.1", "4.2", "4.3", "4.4");
+
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     if (!Boolean.getBoolean("lumen.reliability.report")) {
@@ -63,6 +69,15 @@ public final class ReliabilityReportWriter implements LauncherSessionListener {
     for (ReliabilityReport.Entry entry : sorted(entries)) {
       out.append("| [").append(entry.title).append("](#").append(anchor(entry.title)).append(") | ")
           .append(entry.proves).append(" |\n");
+    }
+    List<String> missing =
+        SECTIONS.stream()
+            .filter(id -> entries.stream().noneMatch(entry -> entry.title.startsWith(id + " ")))
+            .toList();
+    if (!missing.isEmpty()) {
+      out.append("\nNot measured in this run (test not run, skipped or failed): ")
+          .append(String.join(", ", missing))
+          .append(".\n");
     }
     out.append('\n');
     for (ReliabilityReport.Entry entry : sorted(entries)) {
