@@ -47,6 +47,9 @@ package io.lumen.sdk;
  * and signatures) in span and log attributes before export. Every key and default is listed in
  * the module's README.
  *
+ * <p>A bad configuration value never stops the application: the key falls back to its default
+ * with one warning naming key, value and default, and the rest of the configuration applies.
+ *
  * <p>{@code OTEL_SDK_DISABLED=true} still gives a working, inert {@link
  * io.opentelemetry.api.OpenTelemetry}: propagation works, nothing is exported, no exporter thread
  * or connection is started.
@@ -71,8 +74,9 @@ public final class LumenOpenTelemetry {
    *
    * @throws IllegalStateException if something other than this method already set {@link
    *     io.opentelemetry.api.GlobalOpenTelemetry}
-   * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException if the configuration is
-   *     invalid
+   * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException if the SDK rejects the
+   *     configuration in a way that names no key (a bad value of a key only ever costs that key;
+   *     see {@link LumenOpenTelemetryBuilder#build()})
    */
   public static LumenOpenTelemetrySdk initialize() {
     LumenOpenTelemetrySdk sdk = initialized;

@@ -66,8 +66,8 @@ final class ValueChecks {
 
   /**
    * A duration as autoconfigure reads it (a number of milliseconds, or a number with a unit: {@code
-   * ms}, {@code s}, {@code m}, {@code h}, {@code d}, {@code us}, {@code ns}) of at least {@code
-   * min}, or more than zero if {@code positive}.
+   * ms}, {@code s}, {@code m}, {@code h}, {@code d}, {@code us}, {@code ns}), not negative, and
+   * above zero if {@code positive}.
    */
   static PropertyRule.Check duration(boolean positive) {
     String expected =

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,8 +48,6 @@ final class SignalBuffer<T> {
   private final Object signalLock = new Object();
   private final AtomicBoolean collectorReachable = new AtomicBoolean(true);
   private final AtomicBoolean writeFailureLogged = new AtomicBoolean();
-  private final AtomicLong buffered = new AtomicLong();
-  private final AtomicLong resent = new AtomicLong();
   private volatile boolean shutdown;
 
   SignalBuffer(
@@ -96,7 +93,6 @@ final class SignalBuffer<T> {
     try {
       WriteResult written = storage.write(items).get(exportTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (written.isSuccessful()) {
-        buffered.addAndGet(items.size());
         return CompletableResultCode.ofSuccess();
       }
       logWriteFailure(written.getError());
@@ -127,7 +123,6 @@ final class SignalBuffer<T> {
         CompletableResultCode result = export.apply(pending);
         result.join(exportTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (result.isSuccess()) {
-          resent.addAndGet(pending.size());
           pending = null;
           backoff = MIN_BACKOFF_MILLIS;
           collectorReachable.set(true);
@@ -177,15 +172,6 @@ final class SignalBuffer<T> {
       logger.log(Level.FINE, "Closing the " + signal + " disk buffer failed", e);
     }
     return CompletableResultCode.ofSuccess();
-  }
-
-  /** Items written to disk so far, and items sent from disk; for tests and diagnostics. */
-  long bufferedItems() {
-    return buffered.get();
-  }
-
-  long resentItems() {
-    return resent.get();
   }
 
   private void logWriteFailure(@Nullable Throwable error) {
