@@ -124,6 +124,36 @@ class BadConfigurationEndToEndTest {
   }
 
   @Test
+  void aDeclarativeConfigFileLumenCannotReadIsIgnoredWithOneWarning() {
+    // Autoconfigure reads otel.config.file from system properties and the environment only, and
+    // before any hook: without the declarative-config module it would refuse to build at all.
+    System.setProperty("otel.config.file", "/etc/otel/sdk-config.yaml");
+    Map<String, String> properties =
+        Map.of(
+            "otel.exporter.otlp.endpoint", receiver.grpcEndpoint(),
+            "otel.service.name", "with-config-file",
+            "otel.metrics.exporter", "none",
+            "otel.logs.exporter", "none");
+    try (LumenOpenTelemetrySdk sdk =
+        LumenOpenTelemetry.builder()
+            .setShutdownHookEnabled(false)
+            .addPropertiesSupplier(() -> properties)
+            .build()) {
+      sdk.getOpenTelemetrySdk().getTracer("t").spanBuilder("despite-config-file").startSpan().end();
+      sdk.flush(TIMEOUT);
+      assertThat(receiver.awaitSpan("despite-config-file", TIMEOUT).serviceName())
+          .isEqualTo("with-config-file");
+    } finally {
+      System.clearProperty("otel.config.file");
+    }
+    assertThat(warnings)
+        .singleElement()
+        .extracting(LogRecord::getMessage)
+        .asString()
+        .contains("otel.config.file", "/etc/otel/sdk-config.yaml", "declarative");
+  }
+
+  @Test
   void theSdkAloneRejectsWhatLumenRepairs() {
     // The premise: plain autoconfigure throws on these, so without Lumen nothing is exported.
     for (String[] keyValue :
