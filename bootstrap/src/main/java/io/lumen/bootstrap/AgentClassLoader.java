@@ -131,12 +131,6 @@ public final class AgentClassLoader extends ClassLoader {
         : Collections.enumeration(Collections.singletonList(url));
   }
 
-  /** Reads a hidden class file, for defining it in another loader next to a library. */
-  public byte[] getClassBytes(String className) throws IOException {
-    JarEntry entry = jarFile.getJarEntry(hiddenName(className.replace('.', '/') + ".class"));
-    return entry == null ? null : read(entry);
-  }
-
   private static String hiddenName(String resourceName) {
     if (resourceName.startsWith("/")) {
       resourceName = resourceName.substring(1);

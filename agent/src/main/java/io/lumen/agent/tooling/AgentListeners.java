@@ -14,18 +14,7 @@ final class AgentListeners {
   private AgentListeners() {}
 
   static void notifyStarted(ClassLoader loader, ConfigProperties config) {
-    Iterator<AgentListener> listeners = ServiceLoader.load(AgentListener.class, loader).iterator();
-    while (true) {
-      AgentListener listener;
-      try {
-        if (!listeners.hasNext()) {
-          return;
-        }
-        listener = listeners.next();
-      } catch (ServiceConfigurationError | LinkageError e) {
-        AgentLog.warn("an agent listener could not be loaded and is skipped", e);
-        continue;
-      }
+    for (AgentListener listener : discover(loader)) {
       if (!isEnabled(listener, config)) {
         AgentLog.debug(listener.name() + " disabled by configuration");
         continue;
@@ -38,7 +27,7 @@ final class AgentListeners {
     }
   }
 
-  /** Every listener that can be loaded, for {@code java -jar} to list. */
+  /** Every listener that can be loaded; one that cannot is reported and left out. */
   static java.util.List<AgentListener> discover(ClassLoader loader) {
     java.util.List<AgentListener> result = new java.util.ArrayList<>();
     Iterator<AgentListener> listeners = ServiceLoader.load(AgentListener.class, loader).iterator();
@@ -49,16 +38,15 @@ final class AgentListeners {
         }
         result.add(listeners.next());
       } catch (ServiceConfigurationError | LinkageError e) {
-        AgentLog.debug("an agent listener could not be loaded", e);
+        AgentLog.warn("an agent listener could not be loaded and is skipped", e);
       }
     }
   }
 
   static boolean isEnabled(AgentListener listener, ConfigProperties config) {
-    String value = config.getString("otel.instrumentation." + listener.name() + ".enabled");
-    if (value != null && !value.trim().isEmpty()) {
-      return Boolean.parseBoolean(value.trim());
-    }
-    return listener.defaultEnabled(config);
+    Boolean explicit =
+        InstrumentationModules.explicitlyEnabled(
+            java.util.Collections.singletonList(listener.name()), config);
+    return explicit != null ? explicit : listener.defaultEnabled(config);
   }
 }

@@ -59,12 +59,21 @@ final class InstrumentationModules {
    * else the module's default (normally {@code otel.instrumentation.common.default-enabled}).
    */
   static boolean isEnabled(InstrumentationModule module, ConfigProperties config) {
-    for (String name : module.names()) {
+    Boolean explicit = explicitlyEnabled(module.names(), config);
+    return explicit != null ? explicit : module.defaultEnabled(config);
+  }
+
+  /**
+   * {@code otel.instrumentation.<name>.enabled} for the first of {@code names} that is set, or
+   * {@code null} when none is: the one rule for modules and start-up listeners alike.
+   */
+  static Boolean explicitlyEnabled(Iterable<String> names, ConfigProperties config) {
+    for (String name : names) {
       String value = config.getString("otel.instrumentation." + name + ".enabled");
       if (value != null && !value.trim().isEmpty()) {
         return Boolean.parseBoolean(value.trim());
       }
     }
-    return module.defaultEnabled(config);
+    return null;
   }
 }
