@@ -2,7 +2,9 @@ package io.lumen.smoketest.logs;
 
 import static io.lumen.smoketest.logs.LoggingApps.app;
 
+import io.lumen.smoketest.logs.apps.JbossLogManagerApp;
 import io.lumen.smoketest.logs.apps.JulApp;
+import io.lumen.testing.agent.ForkedJvmBuilder;
 import io.lumen.testing.agent.Jdks;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,8 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * java.util.logging on the JDK running the tests and on JDK 25, and JBoss LogManager (which
- * replaces its LogManager and loggers), 2.1. Neither has an MDC here.
+ * java.util.logging on the JDK running the tests and on JDK 25 (it has no MDC), and JBoss
+ * LogManager, which replaces its LogManager and loggers and has an MDC, at the oldest (2.1.0) and
+ * newest (2.1.19) supported releases.
  */
 class JavaUtilLoggingSmokeTest extends LoggingFrameworkSmokeTest {
 
@@ -35,16 +38,37 @@ class JavaUtilLoggingSmokeTest extends LoggingFrameworkSmokeTest {
             "log manager java.util.logging.LogManager"));
   }
 
+  /**
+   * JBoss LogManager 2.1.0 leaves the JDK's own System.Logger records (com.sun.net.httpserver's)
+   * to an unconfigured java.util.logging logger that lets FINE through, and they would be exported
+   * next to the application's: a minimum level keeps them out.
+   */
   @Test
-  void jbossLogManager() throws Exception {
+  void jbossLogManagerOldestReleaseWithMinimumLevelInfo() throws Exception {
     servesATracedRequestAndLogsIt(
-        app(
-                JulApp.class,
-                "org.jboss.logmanager:jboss-logmanager:2.1.19.Final",
-                "org.wildfly.common:wildfly-common:1.5.1.Final")
-            .systemProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager"),
+        jbossApp("2.1.0.Final", "1.2.0.Final")
+            .systemProperty("otel.instrumentation.logs.minimum-level", "INFO"),
         new Expectations(
-            false, false, true, "INFO", "WARNING", "FINE", JulApp.class,
+            true, false, false, "INFO", "WARNING", "FINE", JbossLogManagerApp.class,
             "log manager org.jboss.logmanager.LogManager"));
+  }
+
+  @Test
+  void jbossLogManagerNewestReleaseWithMdcAttributes() throws Exception {
+    servesATracedRequestAndLogsIt(
+        jbossApp("2.1.19.Final", "1.5.1.Final")
+            .systemProperty("otel.instrumentation.java-util-logging.capture-mdc-attributes", "true"),
+        new Expectations(
+            true, true, true, "INFO", "WARNING", "FINE", JbossLogManagerApp.class,
+            "log manager org.jboss.logmanager.LogManager"));
+  }
+
+  /** JBoss LogManager as the JVM's log manager, printing its MDC with a pattern formatter. */
+  private static ForkedJvmBuilder jbossApp(String version, String wildflyCommonVersion) {
+    return app(
+            JbossLogManagerApp.class,
+            "org.jboss.logmanager:jboss-logmanager:" + version,
+            "org.wildfly.common:wildfly-common:" + wildflyCommonVersion)
+        .systemProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
   }
 }

@@ -4,11 +4,7 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/**
- * Logs through {@code java.util.logging}; with {@code
- * -Djava.util.logging.manager=org.jboss.logmanager.LogManager} the same calls go to JBoss
- * LogManager.
- */
+/** Logs through {@code java.util.logging} to its console handler. */
 public final class JulApp {
 
   private static final Logger logger = Logger.getLogger("app.orders");
