@@ -1,11 +1,10 @@
 package io.lumen.instrumentation.kafka.v2_0;
 
+import io.lumen.instrumentation.kafka.common.ConsumerInfo;
 import io.lumen.instrumentation.messaging.common.CompletedOperations;
 import io.lumen.instrumentation.messaging.common.MessageCreationLinks;
 import io.lumen.instrumentation.messaging.common.MessagingInstrumenterBuilder;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import java.time.Instant;
@@ -72,21 +71,7 @@ public final class KafkaTelemetry {
                 .buildReceiveInstrumenter("poll")
             : null;
     Instrumenter<ReceivedRecord, Void> process =
-        MessagingInstrumenterBuilder.create(
-                openTelemetry, INSTRUMENTATION_NAME, KafkaProcessAttributesGetter.INSTANCE)
-            .setCapturedHeaders(capturedHeaders)
-            .addAttributesExtractor(KafkaRecordAttributesExtractor.process())
-            // The poll that fetched the record, when it has a span: the parent is the producer.
-            .addSpanLinksExtractor(
-                (links, parentContext, request) -> {
-                  Context poll = request.receiveContext();
-                  SpanContext receiveSpan =
-                      poll == null ? null : Span.fromContext(poll).getSpanContext();
-                  if (receiveSpan != null && receiveSpan.isValid()) {
-                    links.addLink(receiveSpan);
-                  }
-                })
-            .buildProcessInstrumenter("process", ReceivedRecordHeadersGetter.INSTANCE);
+        KafkaProcessInstrumenters.record(openTelemetry, INSTRUMENTATION_NAME, capturedHeaders);
     return new KafkaTelemetry(send, receive, process);
   }
 

@@ -1,18 +1,22 @@
 package io.lumen.instrumentation.kafka.v2_0;
 
+import io.lumen.instrumentation.kafka.common.ConsumerInfo;
 import java.util.Set;
 import javax.annotation.Nullable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
-/** What one {@code poll} returned, and from which consumer: the request of a receive span. */
-final class PolledRecords {
+/**
+ * What one {@code poll} returned, and from which consumer: the request of a receive span, and of
+ * the process span of a framework that hands a whole batch to its listener at once.
+ */
+public final class PolledRecords {
 
   private final ConsumerRecords<?, ?> records;
   private final ConsumerInfo consumer;
 
-  PolledRecords(ConsumerRecords<?, ?> records, ConsumerInfo consumer) {
+  public PolledRecords(ConsumerRecords<?, ?> records, ConsumerInfo consumer) {
     this.records = records;
     this.consumer = consumer;
   }

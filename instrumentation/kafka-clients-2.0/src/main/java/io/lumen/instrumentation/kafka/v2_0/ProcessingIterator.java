@@ -1,5 +1,6 @@
 package io.lumen.instrumentation.kafka.v2_0;
 
+import io.lumen.instrumentation.kafka.common.ConsumerInfo;
 import io.opentelemetry.context.Context;
 import java.util.Iterator;
 import javax.annotation.Nullable;

@@ -1,5 +1,6 @@
 package io.lumen.instrumentation.kafka.v2_0;
 
+import io.lumen.instrumentation.kafka.common.ConsumerInfo;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Instant;
@@ -117,6 +119,29 @@ class KafkaTelemetryTest {
 
     assertThat(spans("process orders")).hasSize(1);
     assertThat(Span.current().getSpanContext().isValid()).isFalse();
+  }
+
+  @Test
+  void aBatchProcessedAtOnceIsOneSpanLinkedToEveryProducer() {
+    ConsumerRecords<String, String> records = polled(sentRecord("1", 0), sentRecord("2", 1));
+    Instrumenter<PolledRecords, Void> batch =
+        KafkaProcessInstrumenters.batch(otel.getOpenTelemetry(), "io.lumen.test");
+    PolledRecords request = new PolledRecords(records, consumer);
+
+    Context context = batch.start(Context.root(), request);
+    batch.end(context, request, null, null);
+
+    List<SpanData> sends = spans("send orders");
+    assertThat(span("process orders"))
+        .hasKind(SpanKind.CONSUMER)
+        .hasNoParent()
+        .hasAttributesSatisfying(
+            equalTo(AttributeKey.longKey("messaging.batch.message_count"), 2L),
+            equalTo(AttributeKey.stringKey("messaging.operation.type"), "process"),
+            equalTo(AttributeKey.stringKey("messaging.consumer.group.name"), "billing"));
+    assertThat(span("process orders").getLinks())
+        .extracting(link -> link.getSpanContext().getSpanId())
+        .containsExactly(sends.get(0).getSpanId(), sends.get(1).getSpanId());
   }
 
   private ConsumerRecord<String, String> sentRecord(String key, long offset) {

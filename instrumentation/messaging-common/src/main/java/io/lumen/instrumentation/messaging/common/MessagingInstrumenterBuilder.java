@@ -14,6 +14,7 @@ import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.Messagin
 import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.InstrumenterBuilder;
+import io.opentelemetry.instrumentation.api.instrumenter.SpanKindExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanLinksExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanNameExtractor;
 import java.util.ArrayList;
@@ -147,6 +148,17 @@ public final class MessagingInstrumenterBuilder<REQUEST, RESPONSE> {
     return builder(MessagingOperationType.PROCESS, operationName)
         .addOperationMetrics(MessagingProcessMetrics.get())
         .buildConsumerInstrumenter(headerGetter);
+  }
+
+  /**
+   * A CONSUMER instrumenter for processing a batch of messages at once (a batch listener). A batch
+   * has many senders, so none of them is the parent: the span is a child of the context it is
+   * started in, and links to the messages' send spans belong in {@link #addSpanLinksExtractor}.
+   */
+  public Instrumenter<REQUEST, RESPONSE> buildBatchProcessInstrumenter(String operationName) {
+    return builder(MessagingOperationType.PROCESS, operationName)
+        .addOperationMetrics(MessagingProcessMetrics.get())
+        .buildInstrumenter(SpanKindExtractor.alwaysConsumer());
   }
 
   private InstrumenterBuilder<REQUEST, RESPONSE> builder(

@@ -1,6 +1,6 @@
 package io.lumen.instrumentation.kafka.v2_0.agent;
 
-import io.lumen.instrumentation.kafka.v2_0.ConsumerInfo;
+import io.lumen.instrumentation.kafka.common.ConsumerInfo;
 import net.bytebuddy.asm.Advice;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,6 +1,8 @@
 package io.lumen.instrumentation.kafka.v2_0.agent;
 
-import io.lumen.instrumentation.kafka.v2_0.ConsumerInfo;
+import io.lumen.instrumentation.kafka.common.ConsumerInfo;
+import io.lumen.instrumentation.kafka.common.ListenerContainerThread;
+import io.lumen.instrumentation.kafka.common.PolledBatch;
 import io.lumen.instrumentation.kafka.v2_0.KafkaTelemetry;
 import io.opentelemetry.context.Context;
 import java.time.Instant;
@@ -12,7 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * A poll ends the processing of the previous batch on this thread (a loop left early leaves its
  * last span open until then) and, when it returns records, is recorded as a receive span from its
  * start. The records remember their consumer and that span, for the process spans of the loop over
- * them.
+ * them; on a listener container's thread the container's instrumentation gets them instead, and
+ * iterating the records opens no spans (see {@link ListenerContainerThread}).
  */
 public final class ConsumerPollAdvice {
 
@@ -35,10 +38,16 @@ public final class ConsumerPollAdvice {
     }
     ConsumerInfo info = KafkaSingletons.CONSUMERS.get(consumer);
     if (info == null) {
-      info = ConsumerInfo.create(null, null);
+      info = ConsumerInfo.UNKNOWN;
     }
     Context receiveContext =
         KafkaSingletons.telemetry().recordPoll(Context.current(), records, info, startTime);
-    KafkaSingletons.BATCHES.set(records, new PolledBatch(info, receiveContext));
+    PolledBatch batch = new PolledBatch(info, receiveContext);
+    ListenerContainerThread container = ListenerContainerThread.current();
+    if (container != null && container.isContainerPolling()) {
+      container.polled(batch);
+    } else {
+      KafkaSingletons.BATCHES.set(records, batch);
+    }
   }
 }

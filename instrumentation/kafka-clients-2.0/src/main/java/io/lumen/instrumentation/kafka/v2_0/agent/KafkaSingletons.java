@@ -1,6 +1,7 @@
 package io.lumen.instrumentation.kafka.v2_0.agent;
 
-import io.lumen.instrumentation.kafka.v2_0.ConsumerInfo;
+import io.lumen.instrumentation.kafka.common.PolledBatch;
+import io.lumen.instrumentation.kafka.common.ConsumerInfo;
 import io.lumen.instrumentation.kafka.v2_0.KafkaTelemetry;
 import io.lumen.instrumentation.messaging.common.MessagingAgentConfig;
 import io.opentelemetry.api.GlobalOpenTelemetry;

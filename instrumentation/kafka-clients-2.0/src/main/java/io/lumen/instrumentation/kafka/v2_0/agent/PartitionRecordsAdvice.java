@@ -1,5 +1,6 @@
 package io.lumen.instrumentation.kafka.v2_0.agent;
 
+import io.lumen.instrumentation.kafka.common.PolledBatch;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -21,6 +22,6 @@ public final class PartitionRecordsAdvice {
       return partitionRecords;
     }
     return KafkaSingletons.telemetry()
-        .processEach(partitionRecords, batch.consumer, batch.receiveContext);
+        .processEach(partitionRecords, batch.consumer(), batch.receiveContext());
   }
 }

@@ -1,5 +1,6 @@
 package io.lumen.instrumentation.kafka.v2_0.agent;
 
+import io.lumen.instrumentation.kafka.common.PolledBatch;
 import java.util.Iterator;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -20,6 +21,7 @@ public final class RecordsIteratorAdvice {
     if (batch == null || iterator == null) {
       return iterator;
     }
-    return KafkaSingletons.telemetry().processEach(iterator, batch.consumer, batch.receiveContext);
+    return KafkaSingletons.telemetry()
+        .processEach(iterator, batch.consumer(), batch.receiveContext());
   }
 }

@@ -1,5 +1,6 @@
 package io.lumen.instrumentation.kafka.v2_0.agent;
 
+import io.lumen.instrumentation.kafka.common.PolledBatch;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,6 @@ public final class TopicRecordsAdvice {
       return topicRecords;
     }
     return KafkaSingletons.telemetry()
-        .processEach(topicRecords, batch.consumer, batch.receiveContext);
+        .processEach(topicRecords, batch.consumer(), batch.receiveContext());
   }
 }

@@ -1,4 +1,4 @@
-package io.lumen.instrumentation.kafka.v2_0;
+package io.lumen.instrumentation.kafka.common;
 
 import javax.annotation.Nullable;
 
@@ -8,7 +8,8 @@ import javax.annotation.Nullable;
  */
 public final class ConsumerInfo {
 
-  static final ConsumerInfo UNKNOWN = new ConsumerInfo(null, null);
+  /** A consumer whose configuration was not seen (built before the agent, or not traced). */
+  public static final ConsumerInfo UNKNOWN = new ConsumerInfo(null, null);
 
   @Nullable private final String groupId;
   @Nullable private final String clientId;
@@ -24,12 +25,12 @@ public final class ConsumerInfo {
   }
 
   @Nullable
-  String groupId() {
+  public String groupId() {
     return groupId;
   }
 
   @Nullable
-  String clientId() {
+  public String clientId() {
     return clientId;
   }
 
