@@ -75,6 +75,48 @@ public final class LibraryJars {
         "io.perfmark:perfmark-api:" + version("perfmark"));
   }
 
+  /**
+   * gRPC Java with its Netty transport, for {@code which} of {@code oldest} (1.6.1 with grpc-netty
+   * and the Netty it was built with), {@code forwarding} (a release whose transport builders
+   * forward to {@code ManagedChannelImplBuilder}, with grpc-netty-shaded) and {@code newest} (with
+   * grpc-netty-shaded).
+   */
+  public static List<Path> grpcOverNetty(String which) {
+    List<Path> jars = new java.util.ArrayList<>();
+    if (which.equals("oldest")) {
+      String grpc = version("grpc.oldest");
+      jars.addAll(grpc("oldest"));
+      jars.add(TestLibraries.jar("io.grpc:grpc-netty:" + grpc));
+      for (String netty :
+          new String[] {
+            "codec-http2", "codec-http", "codec", "handler", "buffer", "transport", "common",
+            "resolver", "handler-proxy", "codec-socks"
+          }) {
+        jars.add(TestLibraries.jar("io.netty:netty-" + netty + ":" + version("netty.grpc-oldest")));
+      }
+      return jars;
+    }
+    if (which.equals("forwarding")) {
+      String grpc = version("grpc.forwarding");
+      return TestLibraries.jars(
+          "io.grpc:grpc-api:" + grpc,
+          "io.grpc:grpc-core:" + grpc,
+          "io.grpc:grpc-context:" + grpc,
+          "io.grpc:grpc-stub:" + grpc,
+          "io.grpc:grpc-netty-shaded:" + grpc,
+          "com.google.guava:guava:" + version("guava.forwarding"),
+          "com.google.guava:failureaccess:" + version("failureaccess.forwarding"),
+          "io.perfmark:perfmark-api:" + version("perfmark.forwarding"),
+          // grpc-core of this line parses service configs with Gson.
+          "com.google.code.gson:gson:" + version("gson"));
+    }
+    String grpc = version("grpc." + which);
+    jars.addAll(grpc(which));
+    jars.addAll(
+        TestLibraries.jars("io.grpc:grpc-netty-shaded:" + grpc, "io.grpc:grpc-util:" + grpc));
+    return jars;
+  }
+
   public static String version(String library) {
     String version = System.getProperty("test." + library + ".version");
     if (version == null) {

@@ -13,6 +13,7 @@ import io.opentelemetry.instrumentation.api.incubator.semconv.rpc.RpcServerMetri
 import io.opentelemetry.instrumentation.api.incubator.semconv.rpc.RpcSpanNameExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanStatusExtractor;
+import io.opentelemetry.instrumentation.api.semconv.network.ServerAttributesExtractor;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.annotation.Nullable;
@@ -35,13 +36,17 @@ public final class GrpcInstrumenters {
 
   private GrpcInstrumenters() {}
 
-  /** CLIENT spans named {@code pkg.Service/Method}, failed on any status but OK; rpc.client.duration. */
+  /**
+   * CLIENT spans named {@code pkg.Service/Method}, with {@code server.address}/{@code server.port}
+   * from the channel's authority, failed on any status but OK; rpc.client.duration.
+   */
   public static Instrumenter<GrpcRequest, Status> client(OpenTelemetry openTelemetry) {
     return Instrumenter.<GrpcRequest, Status>builder(
             openTelemetry,
             INSTRUMENTATION_NAME,
             RpcSpanNameExtractor.create(GrpcRpcAttributesGetter.INSTANCE))
         .addAttributesExtractor(RpcClientAttributesExtractor.create(GrpcRpcAttributesGetter.INSTANCE))
+        .addAttributesExtractor(ServerAttributesExtractor.create(GrpcServerAddressGetter.INSTANCE))
         .addAttributesExtractor(new GrpcStatusCodeExtractor())
         .setSpanStatusExtractor(
             (spanStatus, request, status, error) -> {

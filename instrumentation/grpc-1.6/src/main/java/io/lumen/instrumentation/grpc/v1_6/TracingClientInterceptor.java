@@ -12,6 +12,7 @@ import io.grpc.Status;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
+import javax.annotation.Nullable;
 
 /**
  * A CLIENT span per call, from {@code start} (where the trace context goes into the headers) to
@@ -29,22 +30,27 @@ public final class TracingClientInterceptor implements ClientInterceptor {
   @Override
   public <REQ, RESP> ClientCall<REQ, RESP> interceptCall(
       MethodDescriptor<REQ, RESP> method, CallOptions callOptions, Channel next) {
-    return new TracingClientCall<>(next.newCall(method, callOptions), method);
+    return new TracingClientCall<>(next.newCall(method, callOptions), method, next.authority());
   }
 
   private final class TracingClientCall<REQ, RESP>
       extends ForwardingClientCall.SimpleForwardingClientCall<REQ, RESP> {
 
     private final MethodDescriptor<REQ, RESP> method;
+    @Nullable private final String authority;
 
-    TracingClientCall(ClientCall<REQ, RESP> delegate, MethodDescriptor<REQ, RESP> method) {
+    TracingClientCall(
+        ClientCall<REQ, RESP> delegate,
+        MethodDescriptor<REQ, RESP> method,
+        @Nullable String authority) {
       super(delegate);
       this.method = method;
+      this.authority = authority;
     }
 
     @Override
     public void start(Listener<RESP> responseListener, Metadata headers) {
-      GrpcRequest request = new GrpcRequest(method, headers);
+      GrpcRequest request = new GrpcRequest(method, headers, authority);
       Context parent = Context.current();
       if (!instrumenter.shouldStart(parent, request)) {
         super.start(responseListener, headers);

@@ -28,7 +28,7 @@ public final class TracingServerInterceptor implements ServerInterceptor {
   @Override
   public <REQ, RESP> ServerCall.Listener<REQ> interceptCall(
       ServerCall<REQ, RESP> call, Metadata headers, ServerCallHandler<REQ, RESP> next) {
-    GrpcRequest request = new GrpcRequest(call.getMethodDescriptor(), headers);
+    GrpcRequest request = new GrpcRequest(call.getMethodDescriptor(), headers, null);
     Context parent = Context.current();
     if (!instrumenter.shouldStart(parent, request)) {
       return next.startCall(call, headers);

@@ -11,7 +11,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The channel builder every transport's builder is or delegates to: {@code
- * AbstractManagedChannelImplBuilder} before gRPC 1.36, {@code ManagedChannelImplBuilder} since.
+ * AbstractManagedChannelImplBuilder} before gRPC 1.36, {@code ManagedChannelImplBuilder} since (in
+ * between, the first forwards to the second, see {@link BuildNesting}).
  */
 final class ChannelBuilderInstrumentation implements TypeInstrumentation {
 

@@ -11,7 +11,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The server builder every transport's builder is or delegates to: {@code
- * AbstractServerImplBuilder} before gRPC 1.36, {@code ServerImplBuilder} since.
+ * AbstractServerImplBuilder} before gRPC 1.36, {@code ServerImplBuilder} since (in between, the
+ * first forwards to the second, see {@link BuildNesting}).
  */
 final class ServerBuilderInstrumentation implements TypeInstrumentation {
 
