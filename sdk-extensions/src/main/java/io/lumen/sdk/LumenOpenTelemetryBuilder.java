@@ -14,6 +14,7 @@ import io.lumen.sdk.internal.config.OverlayConfigProperties;
 import io.lumen.sdk.redaction.RedactingLogRecordProcessor;
 import io.lumen.sdk.redaction.RedactingSpanProcessor;
 import io.lumen.sdk.redaction.Redaction;
+import io.lumen.sdk.trace.samplers.internal.XrayHttpAttributesSampler;
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -188,6 +189,8 @@ public final class LumenOpenTelemetryBuilder {
               : loggerProvider.addLogRecordProcessorFirst(
                   RedactingLogRecordProcessor.create(redaction));
         });
+    // X-Ray sampling rules match URL path, method and host under their pre-stable names.
+    autoConfigure.addSamplerCustomizer(XrayHttpAttributesSampler::customize);
     // Headers come from the network: a propagator that throws must not fail the request.
     autoConfigure.addPropagatorCustomizer(
         (propagator, unused) -> TolerantPropagator.wrap(propagator));

@@ -403,6 +403,8 @@ final class PropertyRules {
       case "jaeger_remote":
       case "parentbased_jaeger_remote":
         return "endpoint=http://localhost:14250,pollingIntervalMs=60000,initialSamplingRate=0.001";
+      case "xray":
+        return "endpoint=http://localhost:2000";
       default:
         return "1.0";
     }
@@ -418,6 +420,7 @@ final class PropertyRules {
     PropertyRule.Check ratio = decimal(0, 1, true);
     PropertyRule.Check perSecond = decimal(0, Double.POSITIVE_INFINITY, false);
     PropertyRule.Check jaeger = ValueChecks.map(PropertyRules::jaegerRemoteEntryProblem, true);
+    PropertyRule.Check xray = ValueChecks.map(PropertyRules::xrayEntryProblem, true);
     return (key, value, context) -> {
       switch (sampler(context.config())) {
         case "traceidratio":
@@ -429,6 +432,8 @@ final class PropertyRules {
         case "jaeger_remote":
         case "parentbased_jaeger_remote":
           return jaeger.check(key, value, context);
+        case "xray":
+          return xray.check(key, value, context);
         default:
           return Verdict.valid();
       }
@@ -458,6 +463,15 @@ final class PropertyRules {
       default:
         return null;
     }
+  }
+
+  /** The X-Ray sampler reads only {@code endpoint}: the URL its API paths are appended to. */
+  private static String xrayEntryProblem(String name, String value, RepairContext context) {
+    if (!name.equals("endpoint")) {
+      return null;
+    }
+    String problem = ValueChecks.endpointProblem(value, /* grpc= */ false);
+    return problem == null ? null : "is " + problem;
   }
 
   private static String trustedCertificatesProblem(byte[] pem) {

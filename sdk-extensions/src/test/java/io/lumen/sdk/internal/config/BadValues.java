@@ -149,6 +149,10 @@ public final class BadValues {
         bad("otel.traces.sampler.arg", "endpoint=nope,pollingIntervalMs=-5")
             .with("otel.traces.sampler=jaeger_remote")
             .fallsBackTo("endpoint=http://localhost:14250"));
+    rows.add(
+        bad("otel.traces.sampler.arg", "endpoint=localhost:2000")
+            .with("otel.traces.sampler=xray")
+            .fallsBackTo("endpoint=http://localhost:2000"));
     rows.add(bad("otel.propagators", "w3c").fallsBackTo("tracecontext,baggage"));
     rows.add(bad("otel.propagators", "tracecontext,bogus").isRepairedTo("tracecontext"));
     rows.add(bad("otel.propagators", "none,b3").isRepairedTo("b3"));

@@ -72,6 +72,8 @@ class SamplerConfigurationTest {
         "consistent_probability    | 0.25               | ComposableParentThresholdSampler{rootSampler=ComposableTraceIdRatioBasedSampler{threshold=c, ratio=0.25}",
         "jaeger_remote             | endpoint=http://127.0.0.1:1,pollingIntervalMs=600000,initialSamplingRate=0.5 | JaegerRemoteSampler{",
         "parentbased_jaeger_remote | endpoint=http://127.0.0.1:1,pollingIntervalMs=600000 | ParentBased{root:JaegerRemoteSampler{",
+        "xray                      | endpoint=http://127.0.0.1:1 | XrayHttpAttributesSampler{AwsXrayRemoteSampler{ParentBased{root:OrElse{",
+        "xray                      |                    | XrayHttpAttributesSampler{AwsXrayRemoteSampler{ParentBased{root:OrElse{",
       })
   void everySpecAndLumenSamplerNameResolves(String name, String arg, String description) {
     assertThat(configuredSampler(name, arg).getDescription()).startsWith(description);
