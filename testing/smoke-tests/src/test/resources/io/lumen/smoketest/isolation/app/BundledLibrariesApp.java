@@ -65,6 +65,7 @@ public final class BundledLibrariesApp {
     "io.lumen.shaded.okhttp3.OkHttpClient",
     "io.lumen.shaded.okio.Buffer",
     "io.lumen.shaded.kotlin.Unit",
+    "io.lumen.shaded.com.fasterxml.jackson.databind.ObjectMapper",
     "io.lumen.shaded.io.opentelemetry.sdk.OpenTelemetrySdk",
     "io.lumen.shaded.io.opentelemetry.sdk.trace.SdkTracerProvider",
     "io.lumen.shaded.io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter",
