@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +16,20 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code GET /users?limit=N}: the first N users (default 10, at most 100);
  *   <li>{@code GET /users/{id}}: one user, or 404;
- *   <li>{@code GET /users/{id}/orders}: the user's orders, from a system that is down: 500.
+ *   <li>{@code GET /users/{id}/orders}: the user's orders, from the orders service; 500 when it
+ *       cannot be reached.
  * </ul>
+ *
+ * <p>Each request is logged once it is answered ({@code GET /users/42 -> 200}); a failure is also
+ * logged as a warning with its reason.
  */
 final class UsersHandler implements HttpHandler {
+
+  /**
+   * Named after the service rather than this class: the Lumen agent never exports records of
+   * loggers in its own namespace, {@code io.lumen.*}, which this example's package shares.
+   */
+  private static final Logger log = Logger.getLogger("users-service");
 
   private static final Pattern USER = Pattern.compile("/users/(\\d+)");
   private static final Pattern ORDERS = Pattern.compile("/users/(\\d+)/orders");
@@ -36,45 +47,47 @@ final class UsersHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      String request = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+      int status;
       if (!exchange.getRequestMethod().equals("GET")) {
         exchange.getResponseHeaders().set("Allow", "GET");
-        respond(exchange, 405, Json.error("only GET is supported"));
-        return;
+        status = respond(exchange, 405, Json.error("only GET is supported"));
+      } else {
+        try {
+          status = route(exchange);
+        } catch (RuntimeException e) {
+          log.warning(request + " failed: " + e.getMessage());
+          status = respond(exchange, 500, Json.error(e.getMessage()));
+        }
       }
-      try {
-        route(exchange);
-      } catch (RuntimeException e) {
-        respond(exchange, 500, Json.error(e.getMessage()));
-      }
+      log.info(request + " -> " + status);
     }
   }
 
-  private void route(HttpExchange exchange) throws IOException {
+  /** Answers the request and returns the status sent. */
+  private int route(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     Matcher user = USER.matcher(path);
     Matcher orders = ORDERS.matcher(path);
     if (path.equals("/users") || path.equals("/users/")) {
-      list(exchange);
+      return list(exchange);
     } else if (user.matches()) {
       Optional<User> found = directory.find(Long.parseLong(user.group(1)));
       if (found.isPresent()) {
-        respond(exchange, 200, found.get().toJson());
-      } else {
-        respond(exchange, 404, Json.error("no user " + user.group(1)));
+        return respond(exchange, 200, found.get().toJson());
       }
+      return respond(exchange, 404, Json.error("no user " + user.group(1)));
     } else if (orders.matches()) {
       Optional<User> found = directory.find(Long.parseLong(orders.group(1)));
       if (found.isPresent()) {
-        respond(exchange, 200, orderHistory.ordersOf(found.get()));
-      } else {
-        respond(exchange, 404, Json.error("no user " + orders.group(1)));
+        return respond(exchange, 200, orderHistory.ordersOf(found.get()));
       }
-    } else {
-      respond(exchange, 404, Json.error("no such resource: " + path));
+      return respond(exchange, 404, Json.error("no user " + orders.group(1)));
     }
+    return respond(exchange, 404, Json.error("no such resource: " + path));
   }
 
-  private void list(HttpExchange exchange) throws IOException {
+  private int list(HttpExchange exchange) throws IOException {
     int limit = DEFAULT_LIMIT;
     String query = exchange.getRequestURI().getQuery();
     if (query != null) {
@@ -89,18 +102,18 @@ final class UsersHandler implements HttpHandler {
       }
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      respond(exchange, 400, Json.error("limit must be between 1 and " + MAX_LIMIT));
-      return;
+      return respond(exchange, 400, Json.error("limit must be between 1 and " + MAX_LIMIT));
     }
-    respond(exchange, 200, Json.users(directory.list(limit)));
+    return respond(exchange, 200, Json.users(directory.list(limit)));
   }
 
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+  private static int respond(HttpExchange exchange, int status, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+    return status;
   }
 }

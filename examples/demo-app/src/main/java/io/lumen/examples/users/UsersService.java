@@ -2,9 +2,11 @@ package io.lumen.examples.users;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.LogManager;
 
 /**
  * A small users service on the JDK's built-in HTTP server: the application the demo runs with the
@@ -18,6 +20,11 @@ import java.util.concurrent.Executors;
  * {@code users-service READY on http://HOST:PORT}, which is what a launcher waits for. With {@code
  * --exit-with-parent} it also stops when the process that started it ends, even by {@code kill -9},
  * so a demo never leaves it behind.
+ *
+ * <p>The environment variable {@code ORDERS_URL} is the base URL of the orders service that {@code
+ * /users/{id}/orders} calls. Requests are logged with {@code java.util.logging}, one line each on
+ * standard error (the bundled {@code logging.properties}, unless {@code
+ * -Djava.util.logging.config.file} names another).
  */
 public final class UsersService {
 
@@ -37,9 +44,10 @@ public final class UsersService {
       }
     }
 
+    configureLogging();
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/users", new UsersHandler(UserDirectory.withSampleUsers(),
-        new OrderHistory()));
+        new OrderHistory(System.getenv("ORDERS_URL"))));
     ExecutorService workers = Executors.newFixedThreadPool(4);
     server.setExecutor(workers);
     server.start();
@@ -52,6 +60,16 @@ public final class UsersService {
           .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
     }
     System.out.println("users-service READY on http://" + host + ":" + server.getAddress().getPort());
+  }
+
+  private static void configureLogging() throws IOException {
+    if (System.getProperty("java.util.logging.config.file") != null
+        || System.getProperty("java.util.logging.config.class") != null) {
+      return;
+    }
+    try (InputStream properties = UsersService.class.getResourceAsStream("/logging.properties")) {
+      LogManager.getLogManager().readConfiguration(properties);
+    }
   }
 
   private UsersService() {}

@@ -1,12 +1,15 @@
 package io.lumen.examples.demo;
 
 import io.lumen.testing.receiver.OtlpReceiver;
+import io.lumen.testing.receiver.ReceivedLogRecord;
 import io.lumen.testing.receiver.ReceivedMetric;
 import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
 import io.lumen.testing.receiver.TraceTreePrinter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +31,10 @@ import java.util.stream.Collectors;
  * <p>Starts an OTLP receiver in this JVM on free ports (never 4317/4318, where a real collector may
  * listen), forks the users service of {@code examples/demo-app} with {@code -javaagent} and its
  * exporter pointed at that receiver, sends it a few requests (one carrying a W3C {@code
- * traceparent} from an imaginary caller), then prints every trace that arrived as a tree and the
- * names of the metrics that arrived. Whatever it started is stopped on the way out, on Ctrl-C too.
+ * traceparent} from an imaginary caller), then prints every trace that arrived as a tree, the
+ * names of the metrics that arrived and the service's log records with their trace ids. The orders
+ * service the users service calls is down (its {@code ORDERS_URL} names a port nothing listens
+ * on). Whatever it started is stopped on the way out, on Ctrl-C too.
  *
  * <pre>
  * java -cp ... io.lumen.examples.demo.Demo [--agent agent/target/lumen-javaagent.jar]
@@ -37,8 +42,9 @@ import java.util.stream.Collectors;
  *     [--all-attributes]
  * </pre>
  *
- * <p>Exits with 0 when every request produced a server span, the {@code traceparent} was honoured
- * and the request-duration metric arrived; with 1 otherwise, after printing what did arrive.
+ * <p>Exits with 0 when every request produced a server span, the {@code traceparent} was honoured,
+ * and the request-duration metric and the service's log records arrived; with 1 otherwise, after
+ * printing what did arrive.
  */
 public final class Demo implements AutoCloseable {
 
@@ -53,6 +59,9 @@ public final class Demo implements AutoCloseable {
       List.of("/users/42", "/users?limit=2", "/users/99", "/users/13/orders");
 
   static final String DURATION_METRIC = "http.server.request.duration";
+
+  /** The logger the users service logs each request with. */
+  static final String APP_LOGGER = "users-service";
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration TELEMETRY_TIMEOUT = Duration.ofSeconds(30);
@@ -129,6 +138,8 @@ public final class Demo implements AutoCloseable {
         + receiver.httpEndpoint());
 
     Map<String, String> environment = exporterEnvironment();
+    // The orders service of /users/{id}/orders is down: nothing listens where it should be.
+    environment.put("ORDERS_URL", "http://127.0.0.1:" + closedPort());
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -175,9 +186,18 @@ public final class Demo implements AutoCloseable {
     List<String> metricNames =
         receiver.metrics().stream().map(ReceivedMetric::name).distinct().sorted().toList();
     out.println("Metrics received (" + metricNames.size() + "): " + String.join(", ", metricNames));
-    if (!receiver.logRecords().isEmpty()) {
-      out.println("Log records received: " + receiver.logRecords().size());
-    }
+    // A line per request, and a warning for the one that failed.
+    List<ReceivedLogRecord> requestLogs =
+        new ArrayList<>(
+            receiver.awaitLogRecords(
+                record -> record.scopeName().equals(APP_LOGGER), PATHS.size() + 1,
+                TELEMETRY_TIMEOUT));
+    requestLogs.sort(Comparator.comparingLong(ReceivedLogRecord::epochNanos));
+    out.println("Log records received (" + requestLogs.size() + "), each in the trace of its request:");
+    requestLogs.forEach(
+        record ->
+            out.printf("  %-7s %s (trace %s)%n", record.severityText(), record.bodyAsString(),
+                record.traceId()));
 
     out.println();
     out.println("Stopping the app (pid " + app.pid() + ", SIGTERM)...");
@@ -205,6 +225,7 @@ public final class Demo implements AutoCloseable {
       environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.httpEndpoint());
     }
     environment.put("OTEL_BSP_SCHEDULE_DELAY", "100");
+    environment.put("OTEL_BLRP_SCHEDULE_DELAY", "100");
     environment.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");
     return environment;
   }
@@ -247,6 +268,13 @@ public final class Demo implements AutoCloseable {
           + first.map(ReceivedSpan::toString).orElse("missing"));
     }
     return propagated;
+  }
+
+  /** A port of 127.0.0.1 that nothing listens on (it was free a moment ago). */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static long startOf(ReceivedTrace trace) {

@@ -49,7 +49,19 @@ class DemoTest {
         .anySatisfy(line -> assertThat(line).startsWith("  GET SERVER ")
             .contains("url.path=/users/13/orders", "http.response.status_code=500",
                 "status=ERROR"));
+    // The orders service is down: the failed call is a client span under the 500.
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("    GET CLIENT ")
+            .contains("/orders?userId=13", "error.type=java.net.ConnectException", "status=ERROR"));
     assertThat(printed).contains("Metrics received", Demo.DURATION_METRIC);
+    assertThat(lines)
+        .contains(
+            "Log records received (5), each in the trace of its request:",
+            "  INFO    GET /users/42 -> 200 (trace " + Demo.CALLER_TRACE_ID + ")");
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line)
+            .startsWith("  WARNING GET /users/13/orders failed: order history unavailable: "
+                + "connection refused (trace "));
   }
 
   private static Path jar(String property) {
