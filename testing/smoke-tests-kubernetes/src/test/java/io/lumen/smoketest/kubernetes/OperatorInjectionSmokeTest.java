@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lumen.testing.agent.ForkedJvm;
 import io.lumen.testing.receiver.ExportRequest;
 import io.lumen.testing.receiver.OtlpReceiver;
+import io.lumen.testing.receiver.ReceivedLogRecord;
 import io.lumen.testing.receiver.ReceivedMetric;
 import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.Signal;
@@ -115,7 +116,8 @@ class OperatorInjectionSmokeTest {
           .containsEntry("service.instance.id", "demo." + POD_NAME + ".users-service");
       expectedResource.put("service.name", "users-service");
 
-      try (ForkedJvm app = instrumented.start(Map.of())) {
+      try (OrdersServiceStub orders = OrdersServiceStub.start();
+          ForkedJvm app = instrumented.start(Map.of("ORDERS_URL", orders.url()))) {
         int port = InstrumentedPod.awaitReady(app);
 
         // parentbased_traceidratio with ratio 1: every request without a parent is traced.
@@ -138,16 +140,52 @@ class OperatorInjectionSmokeTest {
         ReceivedSpan w3cSpan = receiver.awaitSpan(span -> span.traceId().equals(w3cTrace), TIMEOUT);
         assertThat(w3cSpan.parentSpanId()).isEqualTo("00f067aa0ba902b7");
 
-        // Parent-based: a caller that did not sample decides for this service too.
+        // A call downstream carries every propagator's headers, naming the client span as parent:
+        // traceparent and b3 (the trace came in as b3), and the caller's baggage.
+        String downstreamTrace = "5b8aa5a2d2c872e8321cf37308d69df2";
+        HttpResponse<String> ordersResponse =
+            get(port, "/users/13/orders",
+                Map.of("b3", downstreamTrace + "-051581bf3cb55c13-1", "baggage", "tenant=acme"));
+        assertThat(ordersResponse.statusCode()).isEqualTo(200);
+        assertThat(ordersResponse.body()).isEqualTo(OrdersServiceStub.ORDERS);
+        ReceivedSpan ordersServer =
+            receiver.awaitSpan(
+                span -> span.traceId().equals(downstreamTrace) && span.kind() == ReceivedSpan.Kind.SERVER,
+                TIMEOUT);
+        ReceivedSpan ordersClient =
+            receiver.awaitSpan(
+                span -> span.traceId().equals(downstreamTrace) && span.kind() == ReceivedSpan.Kind.CLIENT,
+                TIMEOUT);
+        assertThat(ordersServer.parentSpanId()).isEqualTo("051581bf3cb55c13");
+        assertThat(ordersClient.parentSpanId()).isEqualTo(ordersServer.spanId());
+        OrdersServiceStub.Request downstream = orders.requestFor(13);
+        assertThat(downstream.header("traceparent"))
+            .isEqualTo("00-" + downstreamTrace + "-" + ordersClient.spanId() + "-01");
+        assertThat(downstream.header("b3"))
+            .isEqualTo(downstreamTrace + "-" + ordersClient.spanId() + "-1");
+        assertThat(downstream.header("baggage")).isEqualTo("tenant=acme");
+
+        // Parent-based: a caller that did not sample decides for this service too, in either
+        // format, and the decision travels downstream in both formats.
         String unsampledTrace = "a3ce929d0e0e47364bf92f3577b34da6";
         get(port, "/users/3", Map.of("b3", unsampledTrace + "-0123456789abcdef-0"));
+        String unsampledW3cTrace = "0af7651916cd43dd8448eb211c80319c";
+        get(port, "/users/42/orders", Map.of("traceparent", "00-" + unsampledW3cTrace + "-b7ad6b7169203331-00"));
+        OrdersServiceStub.Request unsampledDownstream = orders.requestFor(42);
+        assertThat(unsampledDownstream.header("traceparent"))
+            .startsWith("00-" + unsampledW3cTrace + "-")
+            .endsWith("-00");
+        assertThat(unsampledDownstream.header("b3"))
+            .startsWith(unsampledW3cTrace + "-")
+            .endsWith("-0");
         // Jaeger is not among the propagators: its header starts nothing.
         String jaegerTrace = "00000000000000000000000000abcdef";
         get(port, "/users/4", Map.of("uber-trace-id", "abcdef:0000000000000abc:0:1"));
-        // Spans are exported in the order they end: once this one arrived, the two above would have.
+        // Spans are exported in the order they end: once this one arrived, those above would have.
         get(port, "/users/5", Map.of());
         receiver.awaitSpan(span -> "/users/5".equals(span.attribute("url.path")), TIMEOUT);
         assertThat(receiver.spans(span -> span.traceId().equals(unsampledTrace))).isEmpty();
+        assertThat(receiver.spans(span -> span.traceId().equals(unsampledW3cTrace))).isEmpty();
         ReceivedSpan afterJaegerHeader =
             receiver.awaitSpan(span -> "/users/4".equals(span.attribute("url.path")), TIMEOUT);
         assertThat(afterJaegerHeader.isRoot()).isTrue();
@@ -166,9 +204,40 @@ class OperatorInjectionSmokeTest {
             .doesNotContain("Sharing is only supported")
             .doesNotContain("could not be configured")
             .doesNotContain("Exception");
+
+        // Stopping the pod flushes the log records and the metrics (the default interval is a
+        // minute).
+        app.close();
+        List<ReceivedLogRecord> logs =
+            receiver.awaitLogRecords(record -> record.scopeName().equals("users-service"), 10, TIMEOUT);
+
+        // Each request's log line is in the span of its request.
+        List<ReceivedSpan> servers = receiver.spans(span -> span.kind() == ReceivedSpan.Kind.SERVER);
+        assertThat(servers).as("all but the two unsampled requests").hasSize(8);
+        for (ReceivedSpan server : servers) {
+          assertThat(logs)
+              .as("the log line of " + server.attribute("url.path"))
+              .filteredOn(record -> record.bodyAsString().startsWith("GET " + server.attribute("url.path")))
+              .anySatisfy(record -> {
+                assertThat(record.traceId()).isEqualTo(server.traceId());
+                assertThat(record.spanId()).isEqualTo(server.spanId());
+              });
+        }
+        assertThat(logs)
+            .filteredOn(record -> record.bodyAsString().equals("GET /users/1 -> 404"))
+            .singleElement()
+            .satisfies(record -> {
+              assertThat(record.traceId()).isEqualTo(b3Trace);
+              assertThat(record.spanId()).isEqualTo(b3Span.spanId());
+              assertThat(record.severityText()).isEqualTo("INFO");
+            });
+        // Not sampled, yet the log line names its trace: the caller's.
+        assertThat(logs)
+            .filteredOn(record -> record.bodyAsString().equals("GET /users/3 -> 404"))
+            .singleElement()
+            .satisfies(record -> assertThat(record.traceId()).isEqualTo(unsampledTrace));
       }
 
-      // Stopping the pod flushes the metrics (the default interval is a minute).
       ReceivedMetric duration = receiver.awaitMetric("http.server.request.duration", TIMEOUT);
 
       for (ReceivedSpan span : receiver.spans()) {
@@ -178,11 +247,15 @@ class OperatorInjectionSmokeTest {
         assertResource(metric.resourceAttributes(), expectedResource, "metric " + metric.name());
       }
       assertResource(duration.resourceAttributes(), expectedResource, "metric " + duration.name());
-      receiver
-          .logRecords()
-          .forEach(record -> assertResource(record.resourceAttributes(), expectedResource, "log"));
-      assertThat(receiver.lastRequest(Signal.METRICS).map(ExportRequest::transport))
-          .contains(ExportRequest.Transport.HTTP_PROTOBUF);
+      assertThat(receiver.logRecords()).isNotEmpty();
+      for (ReceivedLogRecord record : receiver.logRecords()) {
+        assertResource(record.resourceAttributes(), expectedResource, "log record " + record);
+      }
+      for (Signal signal : List.of(Signal.TRACES, Signal.METRICS, Signal.LOGS)) {
+        assertThat(receiver.lastRequest(signal).map(ExportRequest::transport))
+            .as(signal.toString())
+            .contains(ExportRequest.Transport.HTTP_PROTOBUF);
+      }
     }
   }
 
