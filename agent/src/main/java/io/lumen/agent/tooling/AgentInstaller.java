@@ -74,10 +74,17 @@ public final class AgentInstaller {
     AdviceErrors.setFailureListener(linker);
     AdviceBootstrap.setLinker(linker);
 
-    AgentBuilder agentBuilder = newAgentBuilder();
+    List<ModuleTypeMatcher> typeInstrumentations = new ArrayList<>();
     for (InstalledModule module : installed) {
-      agentBuilder = addModule(agentBuilder, module, instrumentation);
+      addModule(typeInstrumentations, module);
     }
+    MatchingInstrumentations matching = new MatchingInstrumentations(typeInstrumentations);
+    AgentBuilder agentBuilder =
+        newAgentBuilder()
+            .type(matching)
+            .transform(ClassFileVersionUpgrade.INSTANCE)
+            .transform(matching)
+            .assureReadEdgeTo(instrumentation, AdviceBootstrap.class);
     long pipelineReady = System.nanoTime();
     agentBuilder.installOn(instrumentation);
     AgentListeners.notifyStarted(moduleLoader, config);
@@ -139,31 +146,29 @@ public final class AgentInstaller {
         .ignore(new IgnoredTypes());
   }
 
-  private static AgentBuilder addModule(
-      AgentBuilder agentBuilder, InstalledModule module, Instrumentation instrumentation) {
-    List<TypeInstrumentation> typeInstrumentations;
+  private static void addModule(List<ModuleTypeMatcher> typeInstrumentations, InstalledModule module) {
+    List<TypeInstrumentation> described;
     try {
-      typeInstrumentations = module.module().typeInstrumentations();
+      described = module.module().typeInstrumentations();
     } catch (Throwable t) {
       AgentLog.warn("instrumentation " + module.name() + " failed to describe itself; skipped", t);
-      return agentBuilder;
+      return;
     }
-    for (TypeInstrumentation typeInstrumentation : typeInstrumentations) {
+    for (TypeInstrumentation typeInstrumentation : described) {
       AgentBuilder.Transformer.ForAdvice[] transformer = {
         new AgentBuilder.Transformer.ForAdvice(AdviceDispatch.forModule(module.name()))
             .include(module.sourceLoader())
             .withExceptionHandler(AdviceDispatch.exceptionHandler(module.name()))
       };
-      typeInstrumentation.transform(
-          (methodMatcher, adviceClassName) ->
-              transformer[0] = transformer[0].advice(methodMatcher, adviceClassName));
-      agentBuilder =
-          agentBuilder
-              .type(new ModuleTypeMatcher(module, typeInstrumentation))
-              .transform(ClassFileVersionUpgrade.INSTANCE)
-              .transform(transformer[0])
-              .assureReadEdgeTo(instrumentation, AdviceBootstrap.class);
+      try {
+        typeInstrumentation.transform(
+            (methodMatcher, adviceClassName) ->
+                transformer[0] = transformer[0].advice(methodMatcher, adviceClassName));
+        typeInstrumentations.add(new ModuleTypeMatcher(module, typeInstrumentation, transformer[0]));
+      } catch (Throwable t) {
+        AgentLog.warn(
+            "instrumentation " + module.name() + " failed to describe " + typeInstrumentation + "; skipped", t);
+      }
     }
-    return agentBuilder;
   }
 }

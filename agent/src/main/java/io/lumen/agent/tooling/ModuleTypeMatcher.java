@@ -2,18 +2,17 @@ package io.lumen.agent.tooling;
 
 import io.lumen.agent.extension.TypeInstrumentation;
 import io.lumen.bootstrap.AgentLog;
-import java.security.ProtectionDomain;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * Decides whether one type instrumentation of one module applies to a class, cheapest test first:
- * the module's and the type instrumentation's class-loader tests, the type matcher, and last the
- * module's library references (cached per class loader). A matcher that throws means no match.
+ * One type instrumentation of one module, with its matchers built once and its advice ready to
+ * apply: whether it applies to a class loader (the module's and the type instrumentation's
+ * class-loader tests) and to a type (the type matcher, then the module's library references,
+ * cached per class loader). A matcher that throws means no match.
  */
-final class ModuleTypeMatcher implements AgentBuilder.RawMatcher {
+final class ModuleTypeMatcher {
 
   private final InstalledModule module;
   private final TypeInstrumentation typeInstrumentation;
@@ -22,32 +21,42 @@ final class ModuleTypeMatcher implements AgentBuilder.RawMatcher {
   private final ElementMatcher<ClassLoader> moduleLoaderMatcher;
   private final ElementMatcher<ClassLoader> loaderOptimization;
   private final ElementMatcher<TypeDescription> typeMatcher;
+  private final AgentBuilder.Transformer advice;
 
-  ModuleTypeMatcher(InstalledModule module, TypeInstrumentation typeInstrumentation) {
+  ModuleTypeMatcher(
+      InstalledModule module,
+      TypeInstrumentation typeInstrumentation,
+      AgentBuilder.Transformer advice) {
     this.module = module;
     this.typeInstrumentation = typeInstrumentation;
     this.moduleLoaderMatcher = module.module().classLoaderMatcher();
     this.loaderOptimization = typeInstrumentation.classLoaderOptimization();
     this.typeMatcher = typeInstrumentation.typeMatcher();
+    this.advice = advice;
   }
 
-  @Override
-  public boolean matches(
-      TypeDescription typeDescription,
-      ClassLoader classLoader,
-      JavaModule javaModule,
-      Class<?> classBeingRedefined,
-      ProtectionDomain protectionDomain) {
+  boolean appliesTo(ClassLoader classLoader) {
     try {
-      return moduleLoaderMatcher.matches(classLoader)
-          && loaderOptimization.matches(classLoader)
-          && typeMatcher.matches(typeDescription)
-          && module.references().matches(classLoader);
+      return moduleLoaderMatcher.matches(classLoader) && loaderOptimization.matches(classLoader);
+    } catch (Throwable t) {
+      AgentLog.debug("instrumentation " + module.name() + " failed matching " + classLoader, t);
+      return false;
+    }
+  }
+
+  /** Whether the type matches, once {@link #appliesTo} said yes for its class loader. */
+  boolean matches(TypeDescription typeDescription, ClassLoader classLoader) {
+    try {
+      return typeMatcher.matches(typeDescription) && module.references().matches(classLoader);
     } catch (Throwable t) {
       AgentLog.debug(
           "instrumentation " + module.name() + " failed matching " + typeDescription.getName(), t);
       return false;
     }
+  }
+
+  AgentBuilder.Transformer advice() {
+    return advice;
   }
 
   @Override

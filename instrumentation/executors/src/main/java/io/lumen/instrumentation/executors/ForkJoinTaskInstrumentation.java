@@ -1,6 +1,6 @@
 package io.lumen.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;

@@ -1,7 +1,7 @@
 package io.lumen.instrumentation.javahttpserver.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperClass;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;

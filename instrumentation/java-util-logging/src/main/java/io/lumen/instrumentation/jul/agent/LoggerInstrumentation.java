@@ -1,6 +1,6 @@
 package io.lumen.instrumentation.jul.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;

@@ -1,6 +1,6 @@
 package io.lumen.instrumentation.jdbc.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;

@@ -1,6 +1,6 @@
 package io.lumen.instrumentation.apachehttpclient.v4_0.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;

@@ -1,7 +1,7 @@
 package io.lumen.instrumentation.jms.v1_1.agent;
 
 import static io.lumen.agent.extension.ClassLoaderMatchers.hasClassesNamed;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;

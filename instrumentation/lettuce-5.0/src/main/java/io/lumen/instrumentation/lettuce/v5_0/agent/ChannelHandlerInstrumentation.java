@@ -1,6 +1,6 @@
 package io.lumen.instrumentation.lettuce.v5_0.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static io.lumen.agent.extension.TypeMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
