@@ -89,6 +89,7 @@ class JdbcSmokeTest {
             .addClassPath(LibraryJars.annotations())
             .addClassPath(database.driver())
             .addClassPath(LibraryJars.hikariCp())
+            .systemProperty("otel.instrumentation.jdbc-datasource.enabled", "true")
             .args(database.url, database.user, "", TABLE, queries.toString(), "hikari")
             .start()) {
       assertThat(app.waitForExit(TIMEOUT)).as("exit code").isZero();

@@ -1,5 +1,7 @@
 package io.lumen.instrumentation.jdbc.internal;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Replaces the literals of a SQL text with {@code ?} where the instrumentation API's analyzer
  * would let them through, before it runs: strings with backslash escapes (MySQL and MariaDB, and
@@ -13,8 +15,14 @@ package io.lumen.instrumentation.jdbc.internal;
  */
 final class SqlLiteralMasker {
 
+  // An application runs a few hundred distinct statements, each many times: mask each once. The
+  // cache is bounded in entries and in the length of what it keeps, and starts over when full.
+  private static final int MAX_CACHED = 500;
+  private static final int MAX_CACHED_LENGTH = 1024;
+
   private final boolean backslashEscapes;
   private final boolean doubleQuotedStrings;
+  private final ConcurrentHashMap<String, String> masked = new ConcurrentHashMap<>();
 
   private SqlLiteralMasker(boolean backslashEscapes, boolean doubleQuotedStrings) {
     this.backslashEscapes = backslashEscapes;
@@ -28,6 +36,21 @@ final class SqlLiteralMasker {
   static final SqlLiteralMasker STANDARD = new SqlLiteralMasker(false, false);
 
   String mask(String sql) {
+    if (sql.length() > MAX_CACHED_LENGTH) {
+      return maskUncached(sql);
+    }
+    String cached = masked.get(sql);
+    if (cached == null) {
+      cached = maskUncached(sql);
+      if (masked.size() >= MAX_CACHED) {
+        masked.clear();
+      }
+      masked.put(sql, cached);
+    }
+    return cached;
+  }
+
+  private String maskUncached(String sql) {
     StringBuilder out = new StringBuilder(sql.length());
     int length = sql.length();
     int i = 0;

@@ -5,7 +5,6 @@ import io.lumen.instrumentation.servlet.internal.TracedRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import javax.annotation.Nullable;
 import javax.servlet.ServletContext;
@@ -88,12 +87,12 @@ public enum JavaxServletAccessor
 
   @Override
   public List<String> getRequestHeaders(HttpServletRequest request, String name) {
-    return list(request.getHeaders(name));
+    return ServletAccessor.listOf(request.getHeaders(name));
   }
 
   @Override
   public Iterable<String> getRequestHeaderNames(HttpServletRequest request) {
-    return list(request.getHeaderNames());
+    return ServletAccessor.listOf(request.getHeaderNames());
   }
 
   @Override
@@ -179,9 +178,5 @@ public enum JavaxServletAccessor
     }
     Throwable rootCause = ((ServletException) error).getRootCause();
     return rootCause != null ? rootCause : error.getCause();
-  }
-
-  private static List<String> list(@Nullable Enumeration<String> values) {
-    return values == null ? Collections.<String>emptyList() : Collections.list(values);
   }
 }

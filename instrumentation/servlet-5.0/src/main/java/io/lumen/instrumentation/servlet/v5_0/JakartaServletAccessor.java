@@ -5,7 +5,6 @@ import io.lumen.instrumentation.servlet.internal.TracedRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import javax.annotation.Nullable;
 import jakarta.servlet.ServletContext;
@@ -89,12 +88,12 @@ public enum JakartaServletAccessor
 
   @Override
   public List<String> getRequestHeaders(HttpServletRequest request, String name) {
-    return list(request.getHeaders(name));
+    return ServletAccessor.listOf(request.getHeaders(name));
   }
 
   @Override
   public Iterable<String> getRequestHeaderNames(HttpServletRequest request) {
-    return list(request.getHeaderNames());
+    return ServletAccessor.listOf(request.getHeaderNames());
   }
 
   @Override
@@ -180,9 +179,5 @@ public enum JakartaServletAccessor
     }
     Throwable rootCause = ((ServletException) error).getRootCause();
     return rootCause != null ? rootCause : error.getCause();
-  }
-
-  private static List<String> list(@Nullable Enumeration<String> values) {
-    return values == null ? Collections.<String>emptyList() : Collections.list(values);
   }
 }

@@ -1,6 +1,9 @@
 package io.lumen.instrumentation.servlet.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import javax.annotation.Nullable;
 
@@ -86,4 +89,24 @@ public interface ServletAccessor<REQUEST, RESPONSE> {
    */
   @Nullable
   Throwable getServletExceptionCause(Throwable error);
+
+  /**
+   * The values of a servlet enumeration as a list, without a list to copy into for the usual zero
+   * or one value: the HTTP conventions ask for several headers on every request.
+   */
+  static List<String> listOf(@Nullable Enumeration<String> values) {
+    if (values == null || !values.hasMoreElements()) {
+      return Collections.emptyList();
+    }
+    String first = values.nextElement();
+    if (!values.hasMoreElements()) {
+      return Collections.singletonList(first);
+    }
+    List<String> all = new ArrayList<>(4);
+    all.add(first);
+    while (values.hasMoreElements()) {
+      all.add(values.nextElement());
+    }
+    return all;
+  }
 }
