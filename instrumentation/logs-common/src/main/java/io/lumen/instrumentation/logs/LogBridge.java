@@ -40,7 +40,13 @@ public final class LogBridge {
    */
   private static final String OPENTELEMETRY_LOGGERS = String.join(".", "io", "opentelemetry", "");
 
-  private static final String LUMEN_LOGGERS = "io.lumen.";
+  /**
+   * The agent's and the SDK's own loggers: exporting what they log about exporting could recurse.
+   * Only these: an application whose packages happen to start with {@code io.lumen} is exported.
+   */
+  private static final String[] LUMEN_LOGGERS = {
+    "io.lumen.agent.", "io.lumen.bootstrap.", "io.lumen.sdk.", "io.lumen.shaded.", "io.lumen.instrumentation."
+  };
 
   /** Loggers looked up once per name; past this many names, looked up every time. */
   private static final int MAX_CACHED_LOGGERS = 2048;
@@ -133,8 +139,18 @@ public final class LogBridge {
   }
 
   private static boolean isOwnLogger(@Nullable String loggerName) {
-    return loggerName != null
-        && (loggerName.startsWith(OPENTELEMETRY_LOGGERS) || loggerName.startsWith(LUMEN_LOGGERS));
+    if (loggerName == null) {
+      return false;
+    }
+    if (loggerName.startsWith(OPENTELEMETRY_LOGGERS)) {
+      return true;
+    }
+    for (String prefix : LUMEN_LOGGERS) {
+      if (loggerName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

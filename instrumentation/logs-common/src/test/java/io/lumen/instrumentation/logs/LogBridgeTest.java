@@ -109,6 +109,10 @@ class LogBridgeTest {
     assertThat(bridge.isExported(Severity.ERROR, "io.opentelemetry.exporter.internal.http.HttpExporter"))
         .isFalse();
     assertThat(bridge.isExported(Severity.ERROR, "io.lumen.sdk.LumenOpenTelemetrySdk")).isFalse();
+    assertThat(bridge.isExported(Severity.ERROR, "io.lumen.shaded.okhttp3.OkHttpClient")).isFalse();
+    assertThat(bridge.isExported(Severity.ERROR, "io.lumen.agent.tooling.AgentInstaller")).isFalse();
+    // An application's own package that merely starts like ours is the application's.
+    assertThat(bridge.isExported(Severity.ERROR, "io.lumen.examples.users.UsersService")).isTrue();
     assertThat(LogBridge.create(loggerProvider, LogBridgeSettings.defaults())
             .isExported(Severity.TRACE, null))
         .isTrue();
