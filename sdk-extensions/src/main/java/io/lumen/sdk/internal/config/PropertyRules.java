@@ -294,6 +294,11 @@ final class PropertyRules {
         forKey("otel.instrumentation.messaging.experimental.capture-headers", "none", anything()));
     rules.add(
         forKey(
+            "otel.instrumentation.messaging.receive-span-kind",
+            "consumer",
+            oneOf(/* ignoreCase= */ true, "consumer", "client")));
+    rules.add(
+        forKey(
             "otel.instrumentation.http.known-methods",
             "the methods of RFC 9110 and PATCH",
             anything()));

@@ -181,6 +181,8 @@ public final class BadValues {
     rows.add(bad("otel.instrumentation.logback.minimum-level", "5").fallsBackTo("every level"));
     rows.add(
         bad("otel.instrumentation.logs.capture-mdc-attributes", "yes").fallsBackTo("false"));
+    rows.add(
+        bad("otel.instrumentation.messaging.receive-span-kind", "server").fallsBackTo("consumer"));
     return rows.stream();
   }
 

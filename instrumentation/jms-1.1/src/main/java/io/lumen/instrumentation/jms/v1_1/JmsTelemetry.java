@@ -4,6 +4,7 @@ import io.lumen.instrumentation.messaging.common.CompletedOperations;
 import io.lumen.instrumentation.messaging.common.MessageCreationLinks;
 import io.lumen.instrumentation.messaging.common.MessagingInstrumenterBuilder;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import java.time.Instant;
@@ -46,9 +47,14 @@ public final class JmsTelemetry {
   /**
    * @param capturedHeaders message properties to record as {@code messaging.header.<name>}
    * @param receiveTelemetry whether {@code receive} calls get receive spans
+   * @param receiveSpanKind CONSUMER or CLIENT, see {@link
+   *     MessagingInstrumenterBuilder#setReceiveSpanKind}
    */
   public static JmsTelemetry create(
-      OpenTelemetry openTelemetry, Collection<String> capturedHeaders, boolean receiveTelemetry) {
+      OpenTelemetry openTelemetry,
+      Collection<String> capturedHeaders,
+      boolean receiveTelemetry,
+      SpanKind receiveSpanKind) {
     Instrumenter<JmsMessage, Void> send =
         builder(openTelemetry, capturedHeaders)
             .buildSendInstrumenter("send", MessageProperties.INSTANCE);
@@ -60,6 +66,7 @@ public final class JmsTelemetry {
                         openTelemetry.getPropagators().getTextMapPropagator(),
                         Collections::singletonList,
                         MessageProperties.INSTANCE))
+                .setReceiveSpanKind(receiveSpanKind)
                 .buildReceiveInstrumenter("receive")
             : null;
     Instrumenter<JmsMessage, Void> process =

@@ -5,6 +5,7 @@ import io.lumen.instrumentation.messaging.common.CompletedOperations;
 import io.lumen.instrumentation.messaging.common.MessageCreationLinks;
 import io.lumen.instrumentation.messaging.common.MessagingInstrumenterBuilder;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import java.time.Instant;
@@ -49,9 +50,14 @@ public final class KafkaTelemetry {
   /**
    * @param capturedHeaders record headers to record as {@code messaging.header.<name>}
    * @param receiveTelemetry whether polls get receive spans
+   * @param receiveSpanKind CONSUMER or CLIENT, see {@link
+   *     MessagingInstrumenterBuilder#setReceiveSpanKind}
    */
   public static KafkaTelemetry create(
-      OpenTelemetry openTelemetry, Collection<String> capturedHeaders, boolean receiveTelemetry) {
+      OpenTelemetry openTelemetry,
+      Collection<String> capturedHeaders,
+      boolean receiveTelemetry,
+      SpanKind receiveSpanKind) {
     Instrumenter<ProducerRecord<?, ?>, RecordMetadata> send =
         MessagingInstrumenterBuilder.create(
                 openTelemetry, INSTRUMENTATION_NAME, KafkaProducerAttributesGetter.INSTANCE)
@@ -68,6 +74,7 @@ public final class KafkaTelemetry {
                         openTelemetry.getPropagators().getTextMapPropagator(),
                         PolledRecords::records,
                         ConsumerRecordHeadersGetter.INSTANCE))
+                .setReceiveSpanKind(receiveSpanKind)
                 .buildReceiveInstrumenter("poll")
             : null;
     Instrumenter<ReceivedRecord, Void> process =

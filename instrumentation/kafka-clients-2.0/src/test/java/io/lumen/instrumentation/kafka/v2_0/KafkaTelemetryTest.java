@@ -41,7 +41,8 @@ class KafkaTelemetryTest {
   @RegisterExtension static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
   private final KafkaTelemetry telemetry =
-      KafkaTelemetry.create(otel.getOpenTelemetry(), Collections.emptyList(), true);
+      KafkaTelemetry.create(
+          otel.getOpenTelemetry(), Collections.emptyList(), true, SpanKind.CONSUMER);
   private final ConsumerInfo consumer = ConsumerInfo.create("billing", "billing-1");
 
   @Test
@@ -100,7 +101,7 @@ class KafkaTelemetryTest {
     assertThat(Span.current().getSpanContext().isValid()).isFalse();
 
     assertThat(span("poll orders"))
-        .hasKind(SpanKind.CLIENT)
+        .hasKind(SpanKind.CONSUMER)
         .hasAttributesSatisfying(
             equalTo(AttributeKey.longKey("messaging.batch.message_count"), 2L));
     assertThat(span("poll orders").getLinks()).hasSize(2);

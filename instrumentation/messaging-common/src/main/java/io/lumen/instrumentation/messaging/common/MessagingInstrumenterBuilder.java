@@ -1,6 +1,7 @@
 package io.lumen.instrumentation.messaging.common;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.MessagingAttributesExtractor;
@@ -9,7 +10,6 @@ import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.Messagin
 import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.MessagingOperationType;
 import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.MessagingProcessMetrics;
 import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.MessagingProducerMetrics;
-import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.MessagingSpanKindExtractor;
 import io.opentelemetry.instrumentation.api.incubator.semconv.messaging.MessagingSpanNameExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
@@ -27,8 +27,9 @@ import java.util.Objects;
  * One way for every messaging library to build its instrumenters, so that Kafka, RabbitMQ and JMS
  * spans read alike: names {@code {operation} {destination}} (just {@code {operation}} for a
  * temporary or anonymous destination, whose generated name would make span names unbounded), the
- * span kind of the operation type (PRODUCER for send, CONSUMER for process; receive is CLIENT under
- * the stable conventions), the {@code messaging.*} attributes, the operations' duration metrics
+ * span kind of the operation type (PRODUCER for send, CONSUMER for process and, unless {@link
+ * #setReceiveSpanKind} says CLIENT, for receive), the {@code messaging.*} attributes, the
+ * operations' duration metrics
  * ({@code messaging.client.operation.duration} for send and receive, {@code
  * messaging.process.duration}) and the message headers the user asked to capture.
  *
@@ -58,6 +59,7 @@ public final class MessagingInstrumenterBuilder<REQUEST, RESPONSE> {
   private final List<SpanLinksExtractor<REQUEST>> linksExtractors = new ArrayList<>();
   private List<String> capturedHeaders = Collections.emptyList();
   private SpanNameExtractor<REQUEST> spanNameExtractor;
+  private SpanKind receiveSpanKind = SpanKind.CONSUMER;
 
   private MessagingInstrumenterBuilder(
       OpenTelemetry openTelemetry,
@@ -114,6 +116,26 @@ public final class MessagingInstrumenterBuilder<REQUEST, RESPONSE> {
   }
 
   /**
+   * The kind of receive spans: {@link SpanKind#CONSUMER} (the default) or {@link SpanKind#CLIENT}.
+   *
+   * <p>The newest messaging conventions make receiving a CLIENT operation, since the application
+   * asks the broker for messages as it would ask any server. Lumen keeps CONSUMER by default: it
+   * is the kind the official Java agent reports, and the one back-ends expect at the consuming end
+   * of a messaging edge (Tempo's service graph pairs PRODUCER with CONSUMER spans and CLIENT with
+   * SERVER spans, so a CLIENT receive span waits there for a SERVER span that never comes).
+   * Receive spans keep every attribute of the conventions either way.
+   *
+   * @throws IllegalArgumentException for any other kind
+   */
+  public MessagingInstrumenterBuilder<REQUEST, RESPONSE> setReceiveSpanKind(SpanKind kind) {
+    if (kind != SpanKind.CONSUMER && kind != SpanKind.CLIENT) {
+      throw new IllegalArgumentException("receive spans are CONSUMER or CLIENT, not " + kind);
+    }
+    this.receiveSpanKind = kind;
+    return this;
+  }
+
+  /**
    * A PRODUCER instrumenter for sending (publishing) a message; {@code setter} writes the span's
    * context into the message, where the consumer's process instrumenter finds it.
    *
@@ -129,13 +151,17 @@ public final class MessagingInstrumenterBuilder<REQUEST, RESPONSE> {
 
   /**
    * An instrumenter for receiving messages the application asked for (Kafka's {@code poll}, JMS's
-   * {@code receive}, RabbitMQ's {@code basicGet}). Its parent is the application's current context;
-   * the messages' own contexts are at most links ({@link MessageCreationLinks}).
+   * {@code receive}, RabbitMQ's {@code basicGet}), of the kind {@link #setReceiveSpanKind} chose.
+   * Its parent is the application's current context; the messages' own contexts are at most links
+   * ({@link MessageCreationLinks}).
    */
   public Instrumenter<REQUEST, RESPONSE> buildReceiveInstrumenter(String operationName) {
     return builder(MessagingOperationType.RECEIVE, operationName)
         .addOperationMetrics(MessagingConsumerMetrics.getForOperationType())
-        .buildInstrumenter(MessagingSpanKindExtractor.create(MessagingOperationType.RECEIVE));
+        .buildInstrumenter(
+            receiveSpanKind == SpanKind.CLIENT
+                ? SpanKindExtractor.alwaysClient()
+                : SpanKindExtractor.alwaysConsumer());
   }
 
   /**

@@ -101,13 +101,42 @@ class MessagingInstrumenterBuilderTest {
     SpanData receiveSpan = span("receive orders");
     assertThat(receiveSpan.getSpanContext()).isEqualTo(Span.fromContext(received).getSpanContext());
     assertThat(receiveSpan)
-        .hasKind(SpanKind.CLIENT)
+        .hasKind(SpanKind.CONSUMER)
+        .hasAttributesSatisfying(
+            equalTo(AttributeKey.stringKey("messaging.operation.type"), "receive"),
+            equalTo(AttributeKey.stringKey("messaging.operation.name"), "receive"),
+            equalTo(AttributeKey.stringKey("messaging.destination.name"), "orders"))
         .startsAt(TimeUnit.SECONDS.toNanos(start.getEpochSecond()) + start.getNano())
         .hasLinksSatisfying(
             links ->
                 org.assertj.core.api.Assertions.assertThat(links)
                     .extracting(link -> link.getSpanContext().getSpanId())
                     .containsExactly(spanId(firstSent), spanId(secondSent)));
+  }
+
+  @Test
+  void receiveSpansAreClientSpansWhenAskedWithTheSameAttributes() {
+    Message message = new Message("orders", false);
+    Instrumenter<Message, Void> receive =
+        builder().setReceiveSpanKind(SpanKind.CLIENT).buildReceiveInstrumenter("receive");
+    receive.end(receive.start(Context.root(), message), message, null, null);
+
+    assertThat(span("receive orders"))
+        .hasKind(SpanKind.CLIENT)
+        .hasAttributesSatisfying(
+            equalTo(AttributeKey.stringKey("messaging.system"), "toy"),
+            equalTo(AttributeKey.stringKey("messaging.operation.type"), "receive"),
+            equalTo(AttributeKey.stringKey("messaging.operation.name"), "receive"),
+            equalTo(AttributeKey.stringKey("messaging.destination.name"), "orders"));
+  }
+
+  @Test
+  void receiveSpansAreNeitherProducerNorServerNorInternalSpans() {
+    for (SpanKind kind : new SpanKind[] {SpanKind.PRODUCER, SpanKind.SERVER, SpanKind.INTERNAL}) {
+      org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+          .isThrownBy(() -> builder().setReceiveSpanKind(kind))
+          .withMessageContaining(kind.name());
+    }
   }
 
   private static String spanId(Context context) {

@@ -9,6 +9,7 @@ import io.lumen.instrumentation.messaging.common.CompletedOperations;
 import io.lumen.instrumentation.messaging.common.MessageCreationLinks;
 import io.lumen.instrumentation.messaging.common.MessagingInstrumenterBuilder;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanNameExtractor;
@@ -49,9 +50,14 @@ public final class RabbitMqTelemetry {
   /**
    * @param capturedHeaders message headers to record as {@code messaging.header.<name>}
    * @param receiveTelemetry whether {@code basicGet} calls get receive spans
+   * @param receiveSpanKind CONSUMER or CLIENT, see {@link
+   *     MessagingInstrumenterBuilder#setReceiveSpanKind}
    */
   public static RabbitMqTelemetry create(
-      OpenTelemetry openTelemetry, Collection<String> capturedHeaders, boolean receiveTelemetry) {
+      OpenTelemetry openTelemetry,
+      Collection<String> capturedHeaders,
+      boolean receiveTelemetry,
+      SpanKind receiveSpanKind) {
     Instrumenter<AmqpMessage, Void> publish =
         builder(openTelemetry, capturedHeaders, "publish")
             .buildSendInstrumenter("publish", AmqpHeaders.INSTANCE);
@@ -63,6 +69,7 @@ public final class RabbitMqTelemetry {
                         openTelemetry.getPropagators().getTextMapPropagator(),
                         Collections::singletonList,
                         AmqpHeaders.INSTANCE))
+                .setReceiveSpanKind(receiveSpanKind)
                 .buildReceiveInstrumenter("receive")
             : null;
     Instrumenter<AmqpMessage, Void> process =

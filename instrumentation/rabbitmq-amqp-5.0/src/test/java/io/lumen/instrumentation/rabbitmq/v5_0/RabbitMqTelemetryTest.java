@@ -35,7 +35,8 @@ class RabbitMqTelemetryTest {
   @RegisterExtension static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
   private final RabbitMqTelemetry telemetry =
-      RabbitMqTelemetry.create(otel.getOpenTelemetry(), Collections.emptyList(), true);
+      RabbitMqTelemetry.create(
+          otel.getOpenTelemetry(), Collections.emptyList(), true, SpanKind.CONSUMER);
   private final Channel channel = mock(Channel.class);
 
   @Test

@@ -12,6 +12,7 @@ import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,12 +99,57 @@ class JmsSmokeTest {
           TraceAssert.assertThat(trace)
               .hasSpan("receive")
               .isChildOf(server)
-              .hasKind(ReceivedSpan.Kind.CLIENT)
+              .hasKind(ReceivedSpan.Kind.CONSUMER)
+              .hasAttribute("messaging.system", "jms")
               .hasAttribute("messaging.operation.type", "receive")
+              .hasAttribute("messaging.operation.name", "receive")
               .hasAttribute("messaging.destination.temporary", true)
               .span();
       assertThat(receive.links())
           .anySatisfy(link -> assertThat(link.spanId()).isEqualTo(reply.spanId()));
+    }
+  }
+
+  /**
+   * {@code otel.instrumentation.messaging.receive-span-kind}: {@code client} makes receive spans
+   * CLIENT spans, as the newest conventions have them; a value that is neither {@code consumer} nor
+   * {@code client} gets one warning naming the key, the value and the default, and the default.
+   */
+  @ParameterizedTest(name = "receive-span-kind={0}")
+  @CsvSource({"client, CLIENT, 0", "server, CONSUMER, 1"})
+  void receiveSpanKindFollowsTheSetting(
+      String setting, ReceivedSpan.Kind expectedKind, int expectedWarnings) {
+    String queue = "kinds-" + setting;
+    try (ForkedJvm app =
+        MessagingApps.builder(JmsApp.class, receiver, "jms-2.0", "h2")
+            .systemProperty("otel.instrumentation.messaging.receive-span-kind", setting)
+            .args(ARTEMIS, broker.url(), queue)
+            .name("jms-app-receive-span-kind-" + setting)
+            .start()) {
+      int port = ReadyLine.port(app, TIMEOUT);
+
+      assertThat(HttpCalls.get(port, "/orders?id=8")).isEqualTo("confirmed order 8");
+
+      ReceivedTrace trace =
+          receiver.awaitTrace(span -> span.name().equals("process " + queue), 6, TIMEOUT);
+      TraceAssert.assertThat(trace)
+          .hasServerSpan("GET")
+          .hasChild("receive")
+          .hasKind(expectedKind)
+          .hasAttribute("messaging.system", "jms")
+          .hasAttribute("messaging.operation.type", "receive")
+          .hasAttribute("messaging.operation.name", "receive")
+          .hasAttribute("messaging.destination.temporary", true);
+      List<String> warnings =
+          app.stderr()
+              .lines()
+              .filter(line -> line.contains("messaging.receive-span-kind"))
+              .toList();
+      assertThat(warnings).hasSize(expectedWarnings);
+      if (expectedWarnings > 0) {
+        assertThat(warnings.get(0))
+            .contains("WARN", "Invalid value for", "'" + setting + "'", "default: consumer");
+      }
     }
   }
 }

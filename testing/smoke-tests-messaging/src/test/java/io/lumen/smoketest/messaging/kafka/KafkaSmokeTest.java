@@ -95,11 +95,16 @@ class KafkaSmokeTest {
           .hasAttribute("messaging.kafka.message.key", "42")
           .withChild(db -> db.isClient().hasAttribute("db.operation.name", "INSERT"));
 
-      // The poll that fetched the record: a span of the consumer's own, linked to the send.
+      // The poll that fetched the record: a span of the consumer's own, linked to the send; a
+      // CONSUMER span (otel.instrumentation.messaging.receive-span-kind), with the attributes of
+      // the stable conventions.
       ReceivedSpan poll = receiver.awaitSpan(span -> span.name().equals("poll " + topic), TIMEOUT);
       TraceAssert.assertThat(receiver.trace(poll.traceId()).orElseThrow())
           .hasSpan("poll " + topic)
-          .hasKind(ReceivedSpan.Kind.CLIENT)
+          .hasKind(ReceivedSpan.Kind.CONSUMER)
+          .hasAttribute("messaging.system", "kafka")
+          .hasAttribute("messaging.destination.name", topic)
+          .hasAttribute("messaging.client.id", group + "-client")
           .hasAttribute("messaging.operation.type", "receive")
           .hasAttribute("messaging.operation.name", "poll")
           .hasAttribute("messaging.consumer.group.name", group)

@@ -103,8 +103,10 @@ class RabbitMqSmokeTest {
       TraceAssert.assertThat(receiver.trace(receive.traceId()).orElseThrow())
           .hasServerSpan("GET")
           .hasChild("receive amq.default")
-          .hasKind(ReceivedSpan.Kind.CLIENT)
+          .hasKind(ReceivedSpan.Kind.CONSUMER)
+          .hasAttribute("messaging.system", "rabbitmq")
           .hasAttribute("messaging.operation.type", "receive")
+          .hasAttribute("messaging.operation.name", "receive")
           .hasAttribute("messaging.rabbitmq.destination.routing_key", "audit-" + which);
       assertThat(receive.links())
           .anySatisfy(link -> assertThat(link.spanId()).isEqualTo(auditPublish.spanId()));

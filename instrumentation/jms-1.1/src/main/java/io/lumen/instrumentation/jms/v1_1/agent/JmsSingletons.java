@@ -18,6 +18,9 @@ public final class JmsSingletons {
   private static JmsTelemetry createTelemetry() {
     MessagingAgentConfig config = MessagingAgentConfig.get();
     return JmsTelemetry.create(
-        GlobalOpenTelemetry.get(), config.capturedHeaders(), config.receiveTelemetryEnabled());
+        GlobalOpenTelemetry.get(),
+        config.capturedHeaders(),
+        config.receiveTelemetryEnabled(),
+        config.receiveSpanKind());
   }
 }

@@ -36,6 +36,9 @@ public final class KafkaSingletons {
   private static KafkaTelemetry createTelemetry() {
     MessagingAgentConfig config = MessagingAgentConfig.get();
     return KafkaTelemetry.create(
-        GlobalOpenTelemetry.get(), config.capturedHeaders(), config.receiveTelemetryEnabled());
+        GlobalOpenTelemetry.get(),
+        config.capturedHeaders(),
+        config.receiveTelemetryEnabled(),
+        config.receiveSpanKind());
   }
 }

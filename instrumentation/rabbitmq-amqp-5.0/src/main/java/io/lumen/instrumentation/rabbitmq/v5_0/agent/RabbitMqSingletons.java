@@ -18,6 +18,9 @@ public final class RabbitMqSingletons {
   private static RabbitMqTelemetry createTelemetry() {
     MessagingAgentConfig config = MessagingAgentConfig.get();
     return RabbitMqTelemetry.create(
-        GlobalOpenTelemetry.get(), config.capturedHeaders(), config.receiveTelemetryEnabled());
+        GlobalOpenTelemetry.get(),
+        config.capturedHeaders(),
+        config.receiveTelemetryEnabled(),
+        config.receiveSpanKind());
   }
 }
