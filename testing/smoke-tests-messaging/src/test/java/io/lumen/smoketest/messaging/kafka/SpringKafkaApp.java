@@ -55,7 +55,7 @@ public final class SpringKafkaApp {
     System.out.println(
         "SPRING_KAFKA " + KafkaTemplate.class.getPackage().getImplementationVersion());
     OrderStore.create();
-    createTopics(bootstrapServers, ordersTopic, batchTopic);
+    createTopics(bootstrapServers, 1, ordersTopic, batchTopic);
 
     KafkaMessageListenerContainer<String, String> orders =
         container(
@@ -84,7 +84,7 @@ public final class SpringKafkaApp {
         query -> {
           String id = query.get("id");
           String value = (query.containsKey("poison") ? "poison " : "order ") + id;
-          RecordMetadata sent = send(template, ordersTopic, id, value);
+          RecordMetadata sent = send(template, new ProducerRecord<>(ordersTopic, id, value));
           return "sent to partition " + sent.partition() + " at offset " + sent.offset();
         });
     handlers.put(
@@ -92,7 +92,7 @@ public final class SpringKafkaApp {
         query -> {
           List<String> ids = Arrays.asList(query.get("ids").split(","));
           for (String id : ids) {
-            send(template, batchTopic, id, "batch order " + id);
+            send(template, new ProducerRecord<>(batchTopic, id, "batch order " + id));
           }
           synchronized (batches) {
             if (!batches.isRunning()) {
@@ -136,25 +136,27 @@ public final class SpringKafkaApp {
   }
 
   /** Sends through the template's producer and waits for the broker. */
-  private static RecordMetadata send(
-      KafkaTemplate<String, String> template, String topic, String key, String value) {
+  static RecordMetadata send(
+      KafkaTemplate<String, String> template, ProducerRecord<String, String> record) {
     return template.execute(
         producer -> {
           try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(record).get();
           } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
           }
         });
   }
 
-  private static void createTopics(String bootstrapServers, String... topics) throws Exception {
+  /** Creates each topic with {@code partitions} partitions, unless it exists. */
+  static void createTopics(String bootstrapServers, int partitions, String... topics)
+      throws Exception {
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", bootstrapServers);
     try (AdminClient admin = AdminClient.create(config)) {
       for (String topic : topics) {
         try {
-          admin.createTopics(Arrays.asList(new NewTopic(topic, 1, (short) 1))).all().get();
+          admin.createTopics(Arrays.asList(new NewTopic(topic, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;

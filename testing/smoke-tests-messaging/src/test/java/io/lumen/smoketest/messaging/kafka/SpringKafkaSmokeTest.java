@@ -14,7 +14,9 @@ import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the parent of the listener's JDBC call, failed when the listener throws; each batch a batch
  * listener gets is one process span linked to every send. The Kafka client instrumentation, which
  * would otherwise open a process span per record the container takes from the polled records,
- * adds none: exactly one process span per record (per delivery) or batch.
+ * adds none: exactly one process span per record (per delivery) or batch. The same holds for
+ * {@code @KafkaListener} methods of a Spring application context, on a concurrent container.
  */
 class SpringKafkaSmokeTest {
 
@@ -194,6 +197,140 @@ class SpringKafkaSmokeTest {
           .as("process spans of the Kafka client instrumentation")
           .isEmpty();
     }
+  }
+
+  /**
+   * A Spring application context as applications write one: {@code @EnableKafka}, a
+   * {@code ConcurrentKafkaListenerContainerFactory} with concurrency 2 and a {@code @KafkaListener}
+   * method that writes to the database ({@link SpringKafkaListenerApp}). Each record the listener
+   * gets, on either consumer of the concurrent container, is one CONSUMER process span, a child of
+   * its send span and the parent of the listener's JDBC call; a refused record is a failed process
+   * span per delivery, exactly as many as the error handler makes, and nothing is recorded twice.
+   */
+  @ParameterizedTest(name = "@KafkaListener, spring-kafka {0}")
+  @ValueSource(strings = {"oldest", "latest"})
+  void kafkaListenerMethodsOfASpringContextAreProcessSpansInTheProducersTrace(String which) {
+    String version = TestLibs.version("spring-kafka." + which);
+    String topic = "listener-orders-" + which;
+    String group = "invoicing-" + which;
+    String service = "spring-kafka-listener-" + which;
+    try (ForkedJvm app =
+        MessagingApps.builder(SpringKafkaListenerApp.class, receiver, "spring-kafka-" + which, "h2")
+            .serviceName(service)
+            .args(broker.bootstrapServers(), topic, group)
+            .name("spring-kafka-listener-app-" + version)
+            .start()) {
+      app.waitForOutput("SPRING_KAFKA " + version, TIMEOUT);
+      app.waitForOutput("LISTENING consumers=2", TIMEOUT);
+      int port = ReadyLine.port(app, TIMEOUT);
+
+      // Order 42 goes to partition 0, order 43 to partition 1: one for each consumer.
+      Set<Object> clientIds = new HashSet<>();
+      for (String id : List.of("42", "43")) {
+        HttpCalls.get(port, "/orders?id=" + id);
+        app.waitForOutput("PROCESSED order " + id, TIMEOUT);
+        ReceivedTrace order =
+            receiver.awaitTrace(span -> isProcessSpanOf(span, service, topic, id), 4, TIMEOUT);
+        ReceivedSpan send =
+            TraceAssert.assertThat(order)
+                .hasSpanCount(4)
+                .hasNoMissingParents()
+                .hasNoErrors()
+                .hasServerSpan("GET")
+                .isRoot()
+                .hasChild("send " + topic)
+                .isProducer()
+                .hasAttribute("messaging.kafka.message.key", id)
+                .span();
+        ReceivedSpan process =
+            TraceAssert.assertThat(order)
+                .hasConsumerSpan("process " + topic)
+                .isChildOf(send)
+                .hasScopeName(SCOPE)
+                .hasAttribute("messaging.system", "kafka")
+                .hasAttribute("messaging.destination.name", topic)
+                .hasAttribute("messaging.destination.partition.id", partitionOf(id))
+                .hasAttribute("messaging.operation.type", "process")
+                .hasAttribute("messaging.consumer.group.name", group)
+                .hasAttribute("messaging.kafka.message.key", id)
+                .isNotError()
+                .withChild(db -> db.isClient().hasAttribute("db.operation.name", "INSERT"))
+                .span();
+        clientIds.add(process.attribute("messaging.client.id"));
+      }
+      assertThat(clientIds)
+          .as("the two consumers of the concurrent container")
+          .containsExactlyInAnyOrder(group + "-client-0", group + "-client-1");
+
+      // A refused record: the error handler delivers it DELIVERIES times, then gives up.
+      HttpCalls.get(port, "/orders?id=13&poison=1");
+      app.waitForOutput("GAVE UP poison 13", TIMEOUT);
+      List<ReceivedSpan> deliveries =
+          receiver.awaitSpans(
+              span -> isProcessSpanOf(span, service, topic, "13"),
+              SpringKafkaListenerApp.DELIVERIES,
+              TIMEOUT);
+      ReceivedTrace poison =
+          receiver.awaitTrace(
+              span -> span.spanId().equals(deliveries.get(0).spanId()),
+              2 + SpringKafkaListenerApp.DELIVERIES,
+              TIMEOUT);
+      ReceivedSpan poisonSend =
+          TraceAssert.assertThat(poison).hasProducerSpan("send " + topic).isChildOf("GET").span();
+      for (ReceivedSpan delivery : deliveries) {
+        assertThat(delivery.parentSpanId()).isEqualTo(poisonSend.spanId());
+        assertThat(poison.children(delivery)).as("what the refusing listener called").isEmpty();
+        SpanAssert.assertThat(delivery)
+            .hasScopeName(SCOPE)
+            .isError()
+            .hasException("java.lang.IllegalStateException");
+      }
+
+      // Exactly one span of each kind per record and delivery: once a later order's process span
+      // is in, anything the earlier ones could still have had in flight is too.
+      HttpCalls.get(port, "/orders?id=44");
+      app.waitForOutput("PROCESSED order 44", TIMEOUT);
+      receiver.awaitSpan(span -> isProcessSpanOf(span, service, topic, "44"), TIMEOUT);
+      assertThat(app.stdout().lines().filter(line -> line.equals("REFUSED poison 13")))
+          .as("deliveries of the refused record")
+          .hasSize(SpringKafkaListenerApp.DELIVERIES);
+      assertThat(receiver.spans(span -> isProcessSpanOf(span, service, topic, "13")))
+          .as("process spans of the refused record")
+          .hasSize(SpringKafkaListenerApp.DELIVERIES);
+      for (String id : List.of("42", "43", "44")) {
+        assertThat(receiver.spans(span -> isProcessSpanOf(span, service, topic, id)))
+            .as("process spans of order %s", id)
+            .hasSize(1);
+        assertThat(
+                receiver.spans(
+                    span ->
+                        service.equals(span.serviceName())
+                            && span.name().equals("send " + topic)
+                            && id.equals(span.attribute("messaging.kafka.message.key"))))
+            .as("send spans of order %s", id)
+            .hasSize(1);
+      }
+      assertThat(
+              receiver.spans(
+                  span ->
+                      service.equals(span.serviceName())
+                          && span.name().startsWith("process ")
+                          && !span.scopeName().equals(SCOPE)))
+          .as("process spans of the Kafka client instrumentation")
+          .isEmpty();
+    }
+  }
+
+  /** The partition {@link SpringKafkaListenerApp} sends an order to. */
+  private static String partitionOf(String id) {
+    return String.valueOf(Integer.parseInt(id) % 2);
+  }
+
+  private static boolean isProcessSpanOf(
+      ReceivedSpan span, String service, String topic, String key) {
+    return service.equals(span.serviceName())
+        && span.name().equals("process " + topic)
+        && key.equals(span.attribute("messaging.kafka.message.key"));
   }
 
   private static List<ReceivedSpan> processSpans(ReceivedTrace trace, String topic) {
