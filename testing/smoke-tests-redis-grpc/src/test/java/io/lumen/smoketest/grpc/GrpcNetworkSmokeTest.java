@@ -12,6 +12,7 @@ import io.lumen.testing.receiver.ReceivedMetric;
 import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the newest. For every kind of call (unary, server-, client- and bidirectional streaming, a
  * refusal and a crash) the client's CLIENT span and the server's SERVER span are one trace, the
  * server span a child of the client span through the call's metadata, with the RPC attributes and
- * the RPC duration metrics of both sides.
+ * the RPC duration metrics of both sides, and on the server span the caller's address ({@code
+ * client.address}/{@code client.port}, {@code network.peer.*}) at every version, 1.6.1 included.
  *
  * <p>Span suppression is turned off, so that a second tracing interceptor on a channel or server
  * would show as a second span rather than be silently suppressed: each call must have exactly one
@@ -95,21 +97,34 @@ class GrpcNetworkSmokeTest {
           1,
           TIMEOUT);
 
-      call(services, "unary", "GetOrder", port).isNotError();
-      call(services, "server-streaming", "ListOrders", port).isNotError();
-      call(services, "client-streaming", "UploadOrders", port).isNotError();
-      call(services, "bidi-streaming", "Chat", port).isNotError();
+      List<Call> calls = new ArrayList<>();
+      calls.add(call(services, "unary", "GetOrder", port).isNotError());
+      calls.add(call(services, "server-streaming", "ListOrders", port).isNotError());
+      calls.add(call(services, "client-streaming", "UploadOrders", port).isNotError());
+      calls.add(call(services, "bidi-streaming", "Chat", port).isNotError());
       // INVALID_ARGUMENT: the caller's mistake, an error for the client, not for the server.
       Call refused = call(services, "refused", "Refuse", port);
+      calls.add(refused);
       assertThat(refused.client).hasAttribute("rpc.grpc.status_code", 3L).isError();
       assertThat(refused.server).hasAttribute("rpc.grpc.status_code", 3L).isNotError();
       // A handler that throws: UNKNOWN, a server failure, recorded as the exception on the server.
       Call crashed = call(services, "crashed", "Crash", port);
+      calls.add(crashed);
       assertThat(crashed.client).hasAttribute("rpc.grpc.status_code", 2L).isError();
       assertThat(crashed.server)
           .hasAttribute("rpc.grpc.status_code", 2L)
           .isError()
           .hasException("java.lang.IllegalStateException");
+
+      // Where each call came from, as the server's transport saw it: the client process's end of
+      // its one connection, the same for every call, and never the server's own port.
+      assertThat(
+              calls.stream().map(call -> call.server.attribute("client.port")).distinct().toList())
+          .as("client.port of every server span")
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Long.class,
+              clientPort -> assertThat(clientPort).isBetween(1L, 65535L).isNotEqualTo((long) port));
 
       ReceivedMetric clientDuration =
           awaitDurationOfEveryMethod("rpc.client.duration", clientService);
@@ -119,7 +134,14 @@ class GrpcNetworkSmokeTest {
       assertThat(clientDuration.pointWithAttribute("rpc.grpc.status_code", 2L))
           .as("rpc.client.duration of the crashed call")
           .isPresent();
-      awaitDurationOfEveryMethod("rpc.server.duration", serverService);
+      ReceivedMetric serverDuration =
+          awaitDurationOfEveryMethod("rpc.server.duration", serverService);
+      // The caller's port on a metric would make a time series per connection.
+      assertThat(serverDuration.points())
+          .allSatisfy(
+              point ->
+                  assertThat(point.attributes())
+                      .doesNotContainKeys("client.address", "client.port", "network.peer.port"));
     }
   }
 
@@ -172,7 +194,14 @@ class GrpcNetworkSmokeTest {
             .hasAttribute("rpc.system", "grpc")
             .hasAttribute("rpc.service", SERVICE)
             .hasAttribute("rpc.method", method)
+            // The caller, from the transport (Grpc.TRANSPORT_ATTR_REMOTE_ADDR, there from 1.6).
+            .hasAttribute("client.address", "127.0.0.1")
+            .hasAttribute("network.peer.address", "127.0.0.1")
+            .hasAttribute("client.port")
             .span();
+    assertThat(server.attribute("network.peer.port"))
+        .as("network.peer.port")
+        .isEqualTo(server.attribute("client.port"));
     return new Call(client, server);
   }
 

@@ -13,6 +13,8 @@ import io.opentelemetry.instrumentation.api.incubator.semconv.rpc.RpcServerMetri
 import io.opentelemetry.instrumentation.api.incubator.semconv.rpc.RpcSpanNameExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanStatusExtractor;
+import io.opentelemetry.instrumentation.api.semconv.network.ClientAttributesExtractor;
+import io.opentelemetry.instrumentation.api.semconv.network.NetworkAttributesExtractor;
 import io.opentelemetry.instrumentation.api.semconv.network.ServerAttributesExtractor;
 import java.util.EnumSet;
 import java.util.Set;
@@ -59,8 +61,10 @@ public final class GrpcInstrumenters {
   }
 
   /**
-   * SERVER spans in the caller's trace (read from the call's metadata), failed on the statuses
-   * that mean a server error; rpc.server.duration.
+   * SERVER spans in the caller's trace (read from the call's metadata), with {@code
+   * client.address}/{@code client.port} and {@code network.peer.address}/{@code network.peer.port}
+   * where the transport reports the caller's socket address, failed on the statuses that mean a
+   * server error; rpc.server.duration.
    */
   public static Instrumenter<GrpcRequest, Status> server(OpenTelemetry openTelemetry) {
     SpanStatusExtractor<GrpcRequest, Status> serverStatus =
@@ -76,6 +80,8 @@ public final class GrpcInstrumenters {
             INSTRUMENTATION_NAME,
             RpcSpanNameExtractor.create(GrpcRpcAttributesGetter.INSTANCE))
         .addAttributesExtractor(RpcServerAttributesExtractor.create(GrpcRpcAttributesGetter.INSTANCE))
+        .addAttributesExtractor(ClientAttributesExtractor.create(GrpcCallerAddressGetter.INSTANCE))
+        .addAttributesExtractor(NetworkAttributesExtractor.create(GrpcCallerAddressGetter.INSTANCE))
         .addAttributesExtractor(new GrpcStatusCodeExtractor())
         .setSpanStatusExtractor(serverStatus)
         .addOperationMetrics(RpcServerMetrics.get())

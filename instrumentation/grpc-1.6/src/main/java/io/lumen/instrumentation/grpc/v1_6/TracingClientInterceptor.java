@@ -50,7 +50,7 @@ public final class TracingClientInterceptor implements ClientInterceptor {
 
     @Override
     public void start(Listener<RESP> responseListener, Metadata headers) {
-      GrpcRequest request = new GrpcRequest(method, headers, authority);
+      GrpcRequest request = GrpcRequest.clientCall(method, headers, authority);
       Context parent = Context.current();
       if (!instrumenter.shouldStart(parent, request)) {
         super.start(responseListener, headers);

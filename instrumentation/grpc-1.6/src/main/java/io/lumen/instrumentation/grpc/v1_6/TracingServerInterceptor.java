@@ -1,7 +1,9 @@
 package io.lumen.instrumentation.grpc.v1_6;
 
+import io.grpc.Attributes;
 import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -10,12 +12,15 @@ import io.grpc.Status;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
+import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.annotation.Nullable;
 
 /**
  * A SERVER span per call, in the caller's trace, from the call's arrival until it completes or is
- * cancelled; the service's code (every listener callback) runs in the span's context.
+ * cancelled, with the caller's address where the transport reports it; the service's code (every
+ * listener callback) runs in the span's context.
  */
 public final class TracingServerInterceptor implements ServerInterceptor {
 
@@ -28,7 +33,8 @@ public final class TracingServerInterceptor implements ServerInterceptor {
   @Override
   public <REQ, RESP> ServerCall.Listener<REQ> interceptCall(
       ServerCall<REQ, RESP> call, Metadata headers, ServerCallHandler<REQ, RESP> next) {
-    GrpcRequest request = new GrpcRequest(call.getMethodDescriptor(), headers, null);
+    GrpcRequest request =
+        GrpcRequest.serverCall(call.getMethodDescriptor(), headers, peerAddress(call));
     Context parent = Context.current();
     if (!instrumenter.shouldStart(parent, request)) {
       return next.startCall(call, headers);
@@ -51,6 +57,23 @@ public final class TracingServerInterceptor implements ServerInterceptor {
       throw e;
     }
     return new TracingListener<>(listener, context, request, closedWith);
+  }
+
+  /**
+   * The caller's address as the transport reports it. {@code ServerCall.getAttributes} and {@code
+   * Grpc.TRANSPORT_ATTR_REMOTE_ADDR} are both in gRPC 1.6.1, the oldest version supported, so the
+   * module's reference check passes everywhere; but a {@code ServerCall} of an application's own
+   * (another interceptor's wrapper, say) may answer null or throw, and the call is then traced
+   * without an address.
+   */
+  @Nullable
+  private static SocketAddress peerAddress(ServerCall<?, ?> call) {
+    try {
+      Attributes attributes = call.getAttributes();
+      return attributes == null ? null : attributes.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private final class TracingListener<REQ>

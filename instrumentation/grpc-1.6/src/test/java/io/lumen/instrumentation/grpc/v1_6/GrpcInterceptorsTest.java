@@ -4,10 +4,16 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.asser
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.Attributes;
 import io.grpc.CallOptions;
+import io.grpc.ForwardingServerCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
@@ -44,6 +50,10 @@ import org.junit.jupiter.api.Test;
 class GrpcInterceptorsTest {
 
   private static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("rpc.grpc.status_code");
+  private static final AttributeKey<String> CLIENT_ADDRESS =
+      AttributeKey.stringKey("client.address");
+  private static final AttributeKey<String> PEER_ADDRESS =
+      AttributeKey.stringKey("network.peer.address");
 
   private static final MethodDescriptor.Marshaller<String> TEXT =
       new MethodDescriptor.Marshaller<String>() {
@@ -84,32 +94,35 @@ class GrpcInterceptorsTest {
 
   @BeforeEach
   void start() throws IOException {
-    ServerServiceDefinition echo =
-        ServerServiceDefinition.builder("test.Echo")
-            .addMethod(
-                ECHO,
-                ServerCalls.asyncUnaryCall(
-                    (String request, StreamObserver<String> responses) -> {
-                      if (request.equals("fail")) {
-                        responses.onError(Status.UNAVAILABLE.asRuntimeException());
-                        return;
-                      }
-                      responses.onNext(request);
-                      responses.onCompleted();
-                    }))
-            .build();
     String name = "grpc-interceptors-test-" + System.nanoTime();
     server =
         InProcessServerBuilder.forName(name)
             .addService(
                 ServerInterceptors.intercept(
-                    echo, new TracingServerInterceptor(GrpcInstrumenters.server(openTelemetry))))
+                    echoService(),
+                    new TracingServerInterceptor(GrpcInstrumenters.server(openTelemetry))))
             .build()
             .start();
     channel =
         InProcessChannelBuilder.forName(name)
             .intercept(new TracingClientInterceptor(GrpcInstrumenters.client(openTelemetry)))
             .build();
+  }
+
+  private static ServerServiceDefinition echoService() {
+    return ServerServiceDefinition.builder("test.Echo")
+        .addMethod(
+            ECHO,
+            ServerCalls.asyncUnaryCall(
+                (String request, StreamObserver<String> responses) -> {
+                  if (request.equals("fail")) {
+                    responses.onError(Status.UNAVAILABLE.asRuntimeException());
+                    return;
+                  }
+                  responses.onNext(request);
+                  responses.onCompleted();
+                }))
+        .build();
   }
 
   @AfterEach
@@ -153,6 +166,52 @@ class GrpcInterceptorsTest {
         .hasTraceId(client.getTraceId())
         .hasParentSpanId(client.getSpanId())
         .hasAttribute(STATUS_CODE, 0L);
+    // The in-process transport's caller has no network address.
+    assertThat(server.getAttributes().get(CLIENT_ADDRESS)).isNull();
+    assertThat(server.getAttributes().get(PEER_ADDRESS)).isNull();
+  }
+
+  @Test
+  void aServerCallThatCannotTellItsAttributesIsTracedWithoutAnAddress()
+      throws InterruptedException, IOException {
+    String name = "grpc-interceptors-test-broken-attributes-" + System.nanoTime();
+    ServerInterceptor brokenAttributes =
+        new ServerInterceptor() {
+          @Override
+          public <REQ, RESP> ServerCall.Listener<REQ> interceptCall(
+              ServerCall<REQ, RESP> call, Metadata headers, ServerCallHandler<REQ, RESP> next) {
+            return next.startCall(
+                new ForwardingServerCall.SimpleForwardingServerCall<REQ, RESP>(call) {
+                  @Override
+                  public Attributes getAttributes() {
+                    throw new UnsupportedOperationException("no attributes here");
+                  }
+                },
+                headers);
+          }
+        };
+    Server wrapped =
+        InProcessServerBuilder.forName(name)
+            .addService(
+                // The last interceptor sees the call first: the tracing one gets the broken call.
+                ServerInterceptors.intercept(
+                    echoService(),
+                    new TracingServerInterceptor(GrpcInstrumenters.server(openTelemetry)),
+                    brokenAttributes))
+            .build()
+            .start();
+    ManagedChannel wrappedChannel = InProcessChannelBuilder.forName(name).build();
+    try {
+      assertThat(ClientCalls.blockingUnaryCall(wrappedChannel, ECHO, CallOptions.DEFAULT, "hi"))
+          .isEqualTo("hi");
+
+      SpanData server = span(SpanKind.SERVER);
+      assertThat(server).hasName("test.Echo/Say").hasAttribute(STATUS_CODE, 0L);
+      assertThat(server.getAttributes().get(CLIENT_ADDRESS)).isNull();
+    } finally {
+      wrappedChannel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+      wrapped.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -47,7 +47,7 @@ class GrpcServerAddressGetterTest {
         "host:70000, host, none",
       })
   void theAuthorityGivesAddressAndPort(String authority, String address, Integer port) {
-    GrpcRequest request = new GrpcRequest(METHOD, new Metadata(), authority);
+    GrpcRequest request = GrpcRequest.clientCall(METHOD, new Metadata(), authority);
 
     assertThat(GrpcServerAddressGetter.INSTANCE.getServerAddress(request)).isEqualTo(address);
     assertThat(GrpcServerAddressGetter.INSTANCE.getServerPort(request)).isEqualTo(port);
@@ -56,7 +56,7 @@ class GrpcServerAddressGetterTest {
   @ParameterizedTest(name = "authority [{0}]")
   @CsvSource(nullValues = "none", value = {"none", "''"})
   void noAuthorityGivesNeither(String authority) {
-    GrpcRequest request = new GrpcRequest(METHOD, new Metadata(), authority);
+    GrpcRequest request = GrpcRequest.clientCall(METHOD, new Metadata(), authority);
 
     assertThat(GrpcServerAddressGetter.INSTANCE.getServerAddress(request)).isNull();
     assertThat(GrpcServerAddressGetter.INSTANCE.getServerPort(request)).isNull();
