@@ -12,8 +12,10 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * Server spans, {@code http.server.request.duration} and {@code http.server.active_requests} for
- * {@code javax.servlet} containers (Servlet 3.0 to 4.x), in library mode: the application registers
- * the {@link #newFilter() filter}. With the Lumen agent attached nothing needs to be done by hand.
+ * {@code javax.servlet} containers (Servlet 3.0 to 4.x; the same class in {@code
+ * io.lumen.instrumentation.servlet.v5_0}, for {@code jakarta.servlet}, Servlet 5.0 and later), in
+ * library mode: the application registers the {@link #newFilter() filter}. With the Lumen agent
+ * attached nothing needs to be done by hand.
  *
  * <pre>{@code
  * // in a ServletContainerInitializer or ServletContextListener

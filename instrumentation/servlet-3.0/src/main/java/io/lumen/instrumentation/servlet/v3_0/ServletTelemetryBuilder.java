@@ -10,15 +10,18 @@ import javax.servlet.http.HttpServletResponse;
 /** Configures a {@link ServletTelemetry}. */
 public final class ServletTelemetryBuilder {
 
-  /** The instrumentation scope of every span and metric this module records. */
-  public static final String INSTRUMENTATION_NAME = "io.lumen.servlet-3.0";
+  /**
+   * The instrumentation scope of every span and metric this module records: {@code
+   * io.lumen.servlet-3.0}, or {@code io.lumen.servlet-5.0} for {@code jakarta.servlet}.
+   */
+  public static final String INSTRUMENTATION_NAME = ServletNamespace.instrumentationName();
 
   private final ServletRequestTracerBuilder<HttpServletRequest, HttpServletResponse> delegate;
 
   ServletTelemetryBuilder(OpenTelemetry openTelemetry) {
     this.delegate =
         ServletRequestTracer.builder(
-            openTelemetry, INSTRUMENTATION_NAME, JavaxServletAccessor.INSTANCE);
+            openTelemetry, INSTRUMENTATION_NAME, HttpServletAccessor.INSTANCE);
   }
 
   /**

@@ -167,6 +167,24 @@ class ServletTelemetryTest {
         .satisfies(span -> assertThat(span).hasName("GET /async").hasEnded());
   }
 
+  /**
+   * The scope names the module: servlet-3.0, or servlet-5.0 where this test runs relocated to
+   * {@code jakarta.servlet}, as the servlet-5.0 module's tests.
+   */
+  @Test
+  void scopeIsTheModuleOfTheServletApi() throws Exception {
+    String module =
+        HttpServlet.class.getName().startsWith("jakarta.") ? "servlet-5.0" : "servlet-3.0";
+    assertThat(send(HttpRequest.newBuilder(uri("/hello")).build()).body()).isEqualTo("hello");
+
+    assertThat(awaitSpans(1))
+        .singleElement()
+        .satisfies(
+            span ->
+                assertThat(span.getInstrumentationScopeInfo().getName())
+                    .isEqualTo("io.lumen." + module));
+  }
+
   private static List<SpanData> awaitSpans(int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (spans.getFinishedSpanItems().size() < count && System.nanoTime() < deadline) {

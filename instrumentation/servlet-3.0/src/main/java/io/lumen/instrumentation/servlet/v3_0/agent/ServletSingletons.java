@@ -2,7 +2,7 @@ package io.lumen.instrumentation.servlet.v3_0.agent;
 
 import io.lumen.agent.extension.AgentConfig;
 import io.lumen.instrumentation.servlet.internal.ServletRequestTracer;
-import io.lumen.instrumentation.servlet.v3_0.JavaxServletAccessor;
+import io.lumen.instrumentation.servlet.v3_0.HttpServletAccessor;
 import io.lumen.instrumentation.servlet.v3_0.ServletTelemetryBuilder;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -29,7 +29,7 @@ public final class ServletSingletons {
     return ServletRequestTracer.builder(
             GlobalOpenTelemetry.get(),
             ServletTelemetryBuilder.INSTRUMENTATION_NAME,
-            JavaxServletAccessor.INSTANCE)
+            HttpServletAccessor.INSTANCE)
         .setCapturedRequestHeaders(
             config.getList("otel.instrumentation.http.server.capture-request-headers"))
         .setCapturedResponseHeaders(

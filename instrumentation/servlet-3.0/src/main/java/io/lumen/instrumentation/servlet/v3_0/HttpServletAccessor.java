@@ -15,9 +15,11 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * The shared servlet code's view of {@code javax.servlet} requests and responses, using Servlet 3.0
- * methods only. Public for the agent part of this module; not for applications.
+ * methods only: relocated to {@code jakarta.servlet} for servlet-5.0, they must be there in every
+ * Servlet 5.0 and later too, and none of them was removed in 6.0 or 6.1. Public for the agent part
+ * of this module; not for applications.
  */
-public enum JavaxServletAccessor
+public enum HttpServletAccessor
     implements ServletAccessor<HttpServletRequest, HttpServletResponse> {
   INSTANCE;
 

@@ -1,6 +1,0 @@
-/**
- * The agent part of the {@code jakarta.servlet} instrumentation: advice on every filter and servlet
- * entry. Public only because instrumented classes call the advice; not for applications to use (in
- * library mode, use {@link io.lumen.instrumentation.servlet.v5_0.ServletTelemetry}).
- */
-package io.lumen.instrumentation.servlet.v5_0.agent;
