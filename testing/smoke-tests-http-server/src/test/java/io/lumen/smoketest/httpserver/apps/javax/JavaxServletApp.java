@@ -30,6 +30,9 @@ import javax.servlet.http.HttpServletResponse;
  * that includes, asynchronous servlets, one that throws, and a default servlet that answers 404.
  * Registered programmatically so that any container can run it (see {@code EmbeddedServer}): as an
  * initializer where the container takes one (Tomcat), as a listener elsewhere (Jetty).
+ *
+ * <p>The jakarta containers run {@code apps.jakarta.JakartaServletApp}, which the build generates
+ * from this source (see this module's pom.xml): so it uses only what Servlet 3.0 to 6.1 all have.
  */
 public final class JavaxServletApp implements ServletContainerInitializer, ServletContextListener {
 
