@@ -20,7 +20,8 @@ import javax.jms.TextMessage;
  * provider's {@code ConnectionFactory} class, the broker URL, the queue. Prints {@code JMS_VERSION
  * <version>} from the connection's metadata.
  *
- * <p>{@code JakartaJmsApp} is this class with {@code jakarta.jms} imports.
+ * <p>{@code JakartaJmsApp} is this class with {@code jakarta.jms} imports, generated from this
+ * source by the build (see this module's pom.xml).
  */
 public final class JmsApp {
 
