@@ -22,6 +22,23 @@ class AgentInfoTest {
         .containsPattern("(?m)^\\s+java-http-server\\s+enabled");
   }
 
+  /**
+   * The jakarta modules are the javax ones relocated by the build (servlet-5.0 from servlet-3.0,
+   * spring-webmvc-6.0 from spring-webmvc-5.0, jms-3.0 from jms-1.1): each copy names itself.
+   */
+  @Test
+  void listsEachRelocatedModuleUnderItsOwnName() throws Exception {
+    Result result = run();
+
+    assertThat(result.output)
+        .containsPattern("(?m)^\\s+servlet-3\\.0\\s+enabled")
+        .containsPattern("(?m)^\\s+servlet-5\\.0\\s+enabled")
+        .containsPattern("(?m)^\\s+spring-webmvc-5\\.0\\s+enabled")
+        .containsPattern("(?m)^\\s+spring-webmvc-6\\.0\\s+enabled")
+        .containsPattern("(?m)^\\s+jms-1\\.1\\s+enabled")
+        .containsPattern("(?m)^\\s+jms-3\\.0\\s+enabled");
+  }
+
   @Test
   void showsModulesDisabledByConfiguration() throws Exception {
     Result result = run("-Dotel.instrumentation.java-http-server.enabled=false");
