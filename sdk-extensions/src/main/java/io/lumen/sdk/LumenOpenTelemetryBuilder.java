@@ -3,6 +3,7 @@ package io.lumen.sdk;
 import static java.util.Objects.requireNonNull;
 
 import io.lumen.sdk.internal.ExporterCustomizers;
+import io.lumen.sdk.internal.InFlightSpans;
 import io.lumen.sdk.internal.LumenDefaults;
 import io.lumen.sdk.internal.ProcessCommandLineFilter;
 import io.lumen.sdk.internal.RedactionConfiguration;
@@ -181,6 +182,9 @@ public final class LumenOpenTelemetryBuilder {
               ? tracerProvider
               : tracerProvider.addSpanProcessorFirst(RedactingSpanProcessor.create(redaction));
         });
+    InFlightSpans inFlightSpans = new InFlightSpans();
+    autoConfigure.addTracerProviderCustomizer(
+        (tracerProvider, config) -> tracerProvider.addSpanProcessor(inFlightSpans));
     autoConfigure.addLoggerProviderCustomizer(
         (loggerProvider, config) -> {
           Redaction redaction = RedactionConfiguration.fromConfig(config);
@@ -251,7 +255,8 @@ public final class LumenOpenTelemetryBuilder {
         config,
         resource,
         shutdownHookEnabled,
-        ShutdownConfiguration.timeout(config));
+        ShutdownConfiguration.timeout(config),
+        inFlightSpans);
   }
 
   /**

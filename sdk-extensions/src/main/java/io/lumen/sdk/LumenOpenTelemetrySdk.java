@@ -1,5 +1,6 @@
 package io.lumen.sdk;
 
+import io.lumen.sdk.internal.InFlightSpans;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -27,6 +28,7 @@ import javax.annotation.Nullable;
 public final class LumenOpenTelemetrySdk implements Closeable {
 
   private static final Logger logger = Logger.getLogger(LumenOpenTelemetrySdk.class.getName());
+  private static final Duration MAX_IN_FLIGHT_GRACE = Duration.ofSeconds(1);
   private final OpenTelemetrySdk openTelemetrySdk;
   private final ConfigProperties config;
   private final Resource resource;
@@ -34,14 +36,17 @@ public final class LumenOpenTelemetrySdk implements Closeable {
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   @Nullable private volatile CompletableResultCode shutdownResult;
   @Nullable private final Thread shutdownHook;
+  private final InFlightSpans inFlightSpans;
 
   private LumenOpenTelemetrySdk(
       OpenTelemetrySdk openTelemetrySdk,
       ConfigProperties config,
       Resource resource,
       boolean shutdownHookEnabled,
-      Duration shutdownTimeout) {
+      Duration shutdownTimeout,
+      InFlightSpans inFlightSpans) {
     this.openTelemetrySdk = openTelemetrySdk;
+    this.inFlightSpans = inFlightSpans;
     this.config = config;
     this.resource = resource;
     this.shutdownTimeout = shutdownTimeout;
@@ -53,10 +58,16 @@ public final class LumenOpenTelemetrySdk implements Closeable {
       ConfigProperties config,
       Resource resource,
       boolean shutdownHookEnabled,
-      Duration shutdownTimeout) {
+      Duration shutdownTimeout,
+      InFlightSpans inFlightSpans) {
     LumenOpenTelemetrySdk sdk =
         new LumenOpenTelemetrySdk(
-            openTelemetrySdk, config, resource, shutdownHookEnabled, shutdownTimeout);
+            openTelemetrySdk,
+            config,
+            resource,
+            shutdownHookEnabled,
+            shutdownTimeout,
+            inFlightSpans);
     if (sdk.shutdownHook != null) {
       Runtime.getRuntime().addShutdownHook(sdk.shutdownHook);
     }
@@ -172,6 +183,10 @@ public final class LumenOpenTelemetrySdk implements Closeable {
 
   private void shutdownOnExit() {
     try {
+      // Requests still finishing as the JVM stops end their spans first, or those spans are lost;
+      // a part of the shutdown timeout at most, the rest is the exporters'.
+      long grace = Math.min(MAX_IN_FLIGHT_GRACE.toNanos(), shutdownTimeout.toNanos() / 4);
+      inFlightSpans.awaitNone(Duration.ofNanos(grace));
       shutdown(shutdownTimeout);
     } catch (Throwable t) {
       // Logging may itself be shut down by now; stderr is the one channel left.

@@ -62,8 +62,23 @@ public final class LoadApp {
   private static void work(HttpExchange exchange) throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
     String seq = query != null && query.startsWith("seq=") ? query.substring(4) : "?";
+    long lingerMillis = 0;
+    int linger = seq.indexOf("&linger=");
+    if (linger >= 0) {
+      lingerMillis = Long.parseLong(seq.substring(linger + "&linger=".length()));
+      seq = seq.substring(0, linger);
+    }
     log.info("handled seq=" + seq);
     respond(exchange, 200, "ok " + seq);
+    if (lingerMillis > 0) {
+      // The client has its answer; the handler (and its server span) ends only now, as a request
+      // whose response was flushed before its clean-up ran.
+      try {
+        Thread.sleep(lingerMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static String stats() {
