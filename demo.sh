@@ -24,7 +24,7 @@ if [[ -z "$java_major" || "$java_major" -lt 17 ]]; then
 fi
 
 echo "Building the agent, the OTLP receiver and the demo app (mvn install, tests skipped)..."
-mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true install -pl agent,examples/demo-app,examples/demo-runner -am
+mvn -q -B -Dstyle.color=never -DskipTests install -pl agent,examples/demo-app,examples/demo-runner -am
 
 runner=examples/demo-runner/target
 exec "$java" -cp "$runner/lumen-demo.jar:$(cat "$runner/demo-classpath.txt")" \

@@ -37,7 +37,7 @@ done
 
 if $build; then
   echo "Building the agent, the Spring Boot example app and the benchmarks (mvn install, tests skipped)..."
-  mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true install \
+  mvn -q -B -Dstyle.color=never -DskipTests install \
     -pl agent,examples/spring-boot-app,benchmarks -am
 fi
 
