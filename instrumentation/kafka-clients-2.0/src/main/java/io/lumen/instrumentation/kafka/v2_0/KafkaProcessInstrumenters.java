@@ -65,6 +65,15 @@ public final class KafkaProcessInstrumenters {
    */
   public static Instrumenter<PolledRecords, Void> batch(
       OpenTelemetry openTelemetry, String instrumentationName) {
+    return polledRecords(openTelemetry, instrumentationName).buildBatchProcessInstrumenter("process");
+  }
+
+  /**
+   * What a poll's receive span and a batch's process span share: the attributes of the records
+   * polled together and a link to the span that sent each of them.
+   */
+  static MessagingInstrumenterBuilder<PolledRecords, Void> polledRecords(
+      OpenTelemetry openTelemetry, String instrumentationName) {
     return MessagingInstrumenterBuilder.create(
             openTelemetry, instrumentationName, KafkaReceiveAttributesGetter.INSTANCE)
         .addAttributesExtractor(KafkaRecordAttributesExtractor.receive())
@@ -72,7 +81,6 @@ public final class KafkaProcessInstrumenters {
             MessageCreationLinks.create(
                 openTelemetry.getPropagators().getTextMapPropagator(),
                 PolledRecords::records,
-                ConsumerRecordHeadersGetter.INSTANCE))
-        .buildBatchProcessInstrumenter("process");
+                ConsumerRecordHeadersGetter.INSTANCE));
   }
 }

@@ -2,7 +2,6 @@ package io.lumen.instrumentation.kafka.v2_0;
 
 import io.lumen.instrumentation.kafka.common.ConsumerInfo;
 import io.lumen.instrumentation.messaging.common.CompletedOperations;
-import io.lumen.instrumentation.messaging.common.MessageCreationLinks;
 import io.lumen.instrumentation.messaging.common.MessagingInstrumenterBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
@@ -66,14 +65,7 @@ public final class KafkaTelemetry {
             .buildSendInstrumenter("send", ProducerRecordHeadersSetter.INSTANCE);
     Instrumenter<PolledRecords, Void> receive =
         receiveTelemetry
-            ? MessagingInstrumenterBuilder.create(
-                    openTelemetry, INSTRUMENTATION_NAME, KafkaReceiveAttributesGetter.INSTANCE)
-                .addAttributesExtractor(KafkaRecordAttributesExtractor.receive())
-                .addSpanLinksExtractor(
-                    MessageCreationLinks.create(
-                        openTelemetry.getPropagators().getTextMapPropagator(),
-                        PolledRecords::records,
-                        ConsumerRecordHeadersGetter.INSTANCE))
+            ? KafkaProcessInstrumenters.polledRecords(openTelemetry, INSTRUMENTATION_NAME)
                 .setReceiveSpanKind(receiveSpanKind)
                 .buildReceiveInstrumenter("poll")
             : null;

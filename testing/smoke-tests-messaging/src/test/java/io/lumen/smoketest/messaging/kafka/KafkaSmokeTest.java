@@ -8,14 +8,9 @@ import io.lumen.smoketest.messaging.support.ReadyLine;
 import io.lumen.smoketest.messaging.support.TestLibs;
 import io.lumen.testing.agent.ForkedJvm;
 import io.lumen.testing.agent.TraceAssert;
-import io.lumen.testing.receiver.OtlpReceiver;
 import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,30 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * into the database, and the agent shows it as one trace, with the oldest and the newest supported
  * client.
  */
-class KafkaSmokeTest {
+class KafkaSmokeTest extends KafkaBrokerSmokeTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-
-  @TempDir static Path brokerDirectory;
-
-  private static KafkaBroker broker;
-  private static OtlpReceiver receiver;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    receiver = OtlpReceiver.start();
-    broker = KafkaBroker.start(brokerDirectory);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   @ParameterizedTest(name = "kafka-clients {0}")
   @ValueSource(strings = {"oldest", "latest"})

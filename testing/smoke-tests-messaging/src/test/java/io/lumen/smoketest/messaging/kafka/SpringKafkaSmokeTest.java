@@ -9,17 +9,12 @@ import io.lumen.smoketest.messaging.support.TestLibs;
 import io.lumen.testing.agent.ForkedJvm;
 import io.lumen.testing.agent.SpanAssert;
 import io.lumen.testing.agent.TraceAssert;
-import io.lumen.testing.receiver.OtlpReceiver;
 import io.lumen.testing.receiver.ReceivedSpan;
 import io.lumen.testing.receiver.ReceivedTrace;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,31 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * adds none: exactly one process span per record (per delivery) or batch. The same holds for
  * {@code @KafkaListener} methods of a Spring application context, on a concurrent container.
  */
-class SpringKafkaSmokeTest {
+class SpringKafkaSmokeTest extends KafkaBrokerSmokeTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final String SCOPE = "io.lumen.spring-kafka-2.7";
-
-  @TempDir static Path brokerDirectory;
-
-  private static KafkaBroker broker;
-  private static OtlpReceiver receiver;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    receiver = OtlpReceiver.start();
-    broker = KafkaBroker.start(brokerDirectory);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   @ParameterizedTest(name = "spring-kafka {0}")
   @ValueSource(strings = {"oldest", "latest"})
