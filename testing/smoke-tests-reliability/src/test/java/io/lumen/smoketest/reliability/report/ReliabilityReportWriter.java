@@ -61,8 +61,9 @@ public final class ReliabilityReportWriter implements LauncherSessionListener {
         .append(" include its own scheduling; compare them within a row, not across machines.\n\n")
         .append("Regenerate this page (about 5 minutes) with:\n\n")
         .append("```sh\n")
-        .append("mvn -B -q install -DskipTests -pl agent -am\n")
-        .append("mvn -B -q verify -pl testing/smoke-tests-reliability -Dlumen.reliability.report=true\n")
+        .append("mvn -B -q verify -pl testing/smoke-tests-reliability -am")
+        .append(" -Dlumen.reliability.report=true -Dsurefire.failIfNoSpecifiedTests=false")
+        .append(" -Dtest='io.lumen.smoketest.reliability.*Test'\n")
         .append("```\n\n")
         .append("`-Dlumen.reliability.outage=10s` shortens the outages (30 s by default).\n\n");
     out.append("| Test | What it proves |\n| --- | --- |\n");
