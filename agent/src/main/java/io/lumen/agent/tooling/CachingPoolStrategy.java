@@ -158,7 +158,7 @@ final class CachingPoolStrategy extends AgentBuilder.PoolStrategy.WithTypePoolCa
       synchronized (headers) {
         HeaderTypeDescription description = headers.get(name);
         if (description == null) {
-          description = new HeaderTypeDescription(name, this, null);
+          description = new HeaderTypeDescription(name, this);
           headers.put(name, description);
         }
         return description;
@@ -221,7 +221,7 @@ final class CachingPoolStrategy extends AgentBuilder.PoolStrategy.WithTypePoolCa
         return loaderTypes.resolution(typeName);
       }
       if (description == null) {
-        description = new HeaderTypeDescription(name, this, null);
+        description = new HeaderTypeDescription(name, this);
       }
       return description.asResolution();
     }

@@ -41,10 +41,10 @@ final class HeaderTypeDescription extends TypeDescription.AbstractBase.OfSimpleT
   private volatile boolean superClassResolved;
   private volatile TypeList.Generic interfaces;
 
-  HeaderTypeDescription(String name, Source source, ClassFileHeader header) {
+  /** The header is read from {@code source} when first needed. */
+  HeaderTypeDescription(String name, Source source) {
     this.name = name;
     this.source = source;
-    this.header = header;
   }
 
   @Override
