@@ -1,15 +1,23 @@
 package io.lumen.sdk.internal;
 
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporterBuilder;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
+import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javax.annotation.Nullable;
 
@@ -41,25 +49,19 @@ final class OtlpExporterRebuild {
     }
     SpanExporter result = exporter;
     if (exporter instanceof OtlpGrpcSpanExporter) {
-      io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder builder =
-          ((OtlpGrpcSpanExporter) exporter).toBuilder();
-      if (headers != null) {
-        builder.setHeaders(headers);
-      }
-      if (withoutRetries) {
-        builder.setRetryPolicy(null);
-      }
-      result = builder.build();
+      result =
+          configured(
+                  ((OtlpGrpcSpanExporter) exporter).toBuilder(),
+                  OtlpGrpcSpanExporterBuilder::setHeaders,
+                  OtlpGrpcSpanExporterBuilder::setRetryPolicy)
+              .build();
     } else if (exporter instanceof OtlpHttpSpanExporter) {
-      io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder builder =
-          ((OtlpHttpSpanExporter) exporter).toBuilder();
-      if (headers != null) {
-        builder.setHeaders(headers);
-      }
-      if (withoutRetries) {
-        builder.setRetryPolicy(null);
-      }
-      result = builder.build();
+      result =
+          configured(
+                  ((OtlpHttpSpanExporter) exporter).toBuilder(),
+                  OtlpHttpSpanExporterBuilder::setHeaders,
+                  OtlpHttpSpanExporterBuilder::setRetryPolicy)
+              .build();
     }
     return replaced(exporter, result);
   }
@@ -70,25 +72,19 @@ final class OtlpExporterRebuild {
     }
     MetricExporter result = exporter;
     if (exporter instanceof OtlpGrpcMetricExporter) {
-      io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporterBuilder builder =
-          ((OtlpGrpcMetricExporter) exporter).toBuilder();
-      if (headers != null) {
-        builder.setHeaders(headers);
-      }
-      if (withoutRetries) {
-        builder.setRetryPolicy(null);
-      }
-      result = builder.build();
+      result =
+          configured(
+                  ((OtlpGrpcMetricExporter) exporter).toBuilder(),
+                  OtlpGrpcMetricExporterBuilder::setHeaders,
+                  OtlpGrpcMetricExporterBuilder::setRetryPolicy)
+              .build();
     } else if (exporter instanceof OtlpHttpMetricExporter) {
-      io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder builder =
-          ((OtlpHttpMetricExporter) exporter).toBuilder();
-      if (headers != null) {
-        builder.setHeaders(headers);
-      }
-      if (withoutRetries) {
-        builder.setRetryPolicy(null);
-      }
-      result = builder.build();
+      result =
+          configured(
+                  ((OtlpHttpMetricExporter) exporter).toBuilder(),
+                  OtlpHttpMetricExporterBuilder::setHeaders,
+                  OtlpHttpMetricExporterBuilder::setRetryPolicy)
+              .build();
     }
     return replaced(exporter, result);
   }
@@ -99,27 +95,38 @@ final class OtlpExporterRebuild {
     }
     LogRecordExporter result = exporter;
     if (exporter instanceof OtlpGrpcLogRecordExporter) {
-      io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporterBuilder builder =
-          ((OtlpGrpcLogRecordExporter) exporter).toBuilder();
-      if (headers != null) {
-        builder.setHeaders(headers);
-      }
-      if (withoutRetries) {
-        builder.setRetryPolicy(null);
-      }
-      result = builder.build();
+      result =
+          configured(
+                  ((OtlpGrpcLogRecordExporter) exporter).toBuilder(),
+                  OtlpGrpcLogRecordExporterBuilder::setHeaders,
+                  OtlpGrpcLogRecordExporterBuilder::setRetryPolicy)
+              .build();
     } else if (exporter instanceof OtlpHttpLogRecordExporter) {
-      io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder builder =
-          ((OtlpHttpLogRecordExporter) exporter).toBuilder();
-      if (headers != null) {
-        builder.setHeaders(headers);
-      }
-      if (withoutRetries) {
-        builder.setRetryPolicy(null);
-      }
-      result = builder.build();
+      result =
+          configured(
+                  ((OtlpHttpLogRecordExporter) exporter).toBuilder(),
+                  OtlpHttpLogRecordExporterBuilder::setHeaders,
+                  OtlpHttpLogRecordExporterBuilder::setRetryPolicy)
+              .build();
     }
     return replaced(exporter, result);
+  }
+
+  /**
+   * Sets what this rebuild changes on one of the six OTLP exporter builders, which share these two
+   * setters but no type that declares them.
+   */
+  private <B> B configured(
+      B builder,
+      BiFunction<B, Supplier<Map<String, String>>, B> setHeaders,
+      BiFunction<B, RetryPolicy, B> setRetryPolicy) {
+    if (headers != null) {
+      setHeaders.apply(builder, headers);
+    }
+    if (withoutRetries) {
+      setRetryPolicy.apply(builder, null);
+    }
+    return builder;
   }
 
   private static <T> T replaced(T original, T result) {
